@@ -1,0 +1,72 @@
+package org.iris.company.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.iris.company.control.CompanyRoutes;
+import org.iris.company.entity.Company;
+import org.iris.platform.control.NotFound;
+import org.iris.residency.control.EntityManagers;
+import org.iris.residency.control.Transactions;
+import org.iris.residency.entity.Region;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Companies across regions. Each method touches {@code global} and one region, so none runs in
+ * a transaction of its own: reads need none, and writes commit one boundary at a time through
+ * {@link Transactions}, the region first.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Companies {
+
+    @Inject
+    EntityManagers managers;
+
+    @Inject
+    CompanyRoutes routes;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    Clock clock;
+
+    public Company defaultCompany() {
+        return find(Region.DEFAULT, Company.DEFAULT_ID)
+                .orElseThrow(() -> new IllegalStateException("The Default company is missing from "
+                        + Region.DEFAULT + ": its migration has not run"));
+    }
+
+    /** @throws NotFound when no served region holds that company */
+    public Company get(UUID id) {
+        return routes.find(id)
+                .flatMap(route -> find(route.region(), id))
+                .orElseThrow(() -> new NotFound("company"));
+    }
+
+    /**
+     * Creates a company in its region, then routes it in {@code global}. If the second commit
+     * never happens, the company is not lost: {@link RouteRepair} routes it later.
+     */
+    public Company create(String name, Region region, boolean hds) {
+        Company company = Company.create(name, region, hds, clock);
+        var regional = managers.of(company.region());
+        transactions.commit(() -> {
+            regional.persist(company);
+            return company;
+        });
+        return transactions.commit(() -> {
+            routes.record(company);
+            return company;
+        });
+    }
+
+    private Optional<Company> find(Region region, UUID id) {
+        return Optional.ofNullable(managers.of(region).find(Company.class, id));
+    }
+}

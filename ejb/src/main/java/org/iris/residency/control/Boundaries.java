@@ -1,0 +1,200 @@
+package org.iris.residency.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.annotation.sql.DataSourceDefinitions;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.iris.residency.entity.Region;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The databases of this deployment: {@code global} and one per served region.
+ *
+ * <p>Each boundary is a datasource whose class, URL, user and password come from MicroProfile Config
+ * ({@code iris.db.<boundary>.datasource|url|user|password}); Payara resolves them from system
+ * properties, environment variables ({@code IRIS_DB_DE_URL}) and password aliases. The default is an
+ * embedded H2 file under {@code ./iris-data}, so that Iris runs with nothing installed.
+ *
+ * <p>At start-up the schema of every served boundary is brought up to date from the versioned SQL
+ * of the {@code iris-ddl} module, before any request is served.
+ */
+@DataSourceDefinitions({
+    @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "global",
+            className = "${MPCONFIG=iris.db.global.datasource:org.h2.jdbcx.JdbcDataSource}",
+            url = "${MPCONFIG=iris.db.global.url:jdbc:h2:./iris-data/global}",
+            user = "${MPCONFIG=iris.db.global.user:iris}",
+            password = "${MPCONFIG=iris.db.global.password:iris}"),
+    @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "emea",
+            className = "${MPCONFIG=iris.db.emea.datasource:org.h2.jdbcx.JdbcDataSource}",
+            url = "${MPCONFIG=iris.db.emea.url:jdbc:h2:./iris-data/emea}",
+            user = "${MPCONFIG=iris.db.emea.user:iris}",
+            password = "${MPCONFIG=iris.db.emea.password:iris}"),
+    @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "de",
+            className = "${MPCONFIG=iris.db.de.datasource:org.h2.jdbcx.JdbcDataSource}",
+            url = "${MPCONFIG=iris.db.de.url:jdbc:h2:./iris-data/de}",
+            user = "${MPCONFIG=iris.db.de.user:iris}",
+            password = "${MPCONFIG=iris.db.de.password:iris}"),
+    @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "na",
+            className = "${MPCONFIG=iris.db.na.datasource:org.h2.jdbcx.JdbcDataSource}",
+            url = "${MPCONFIG=iris.db.na.url:jdbc:h2:./iris-data/na}",
+            user = "${MPCONFIG=iris.db.na.user:iris}",
+            password = "${MPCONFIG=iris.db.na.password:iris}"),
+    @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "cala",
+            className = "${MPCONFIG=iris.db.cala.datasource:org.h2.jdbcx.JdbcDataSource}",
+            url = "${MPCONFIG=iris.db.cala.url:jdbc:h2:./iris-data/cala}",
+            user = "${MPCONFIG=iris.db.cala.user:iris}",
+            password = "${MPCONFIG=iris.db.cala.password:iris}"),
+    @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "apac",
+            className = "${MPCONFIG=iris.db.apac.datasource:org.h2.jdbcx.JdbcDataSource}",
+            url = "${MPCONFIG=iris.db.apac.url:jdbc:h2:./iris-data/apac}",
+            user = "${MPCONFIG=iris.db.apac.user:iris}",
+            password = "${MPCONFIG=iris.db.apac.password:iris}"),
+    @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "anz",
+            className = "${MPCONFIG=iris.db.anz.datasource:org.h2.jdbcx.JdbcDataSource}",
+            url = "${MPCONFIG=iris.db.anz.url:jdbc:h2:./iris-data/anz}",
+            user = "${MPCONFIG=iris.db.anz.user:iris}",
+            password = "${MPCONFIG=iris.db.anz.password:iris}"),
+    @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "cn",
+            className = "${MPCONFIG=iris.db.cn.datasource:org.h2.jdbcx.JdbcDataSource}",
+            url = "${MPCONFIG=iris.db.cn.url:jdbc:h2:./iris-data/cn}",
+            user = "${MPCONFIG=iris.db.cn.user:iris}",
+            password = "${MPCONFIG=iris.db.cn.password:iris}"),
+    @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "hds",
+            className = "${MPCONFIG=iris.db.hds.datasource:org.h2.jdbcx.JdbcDataSource}",
+            url = "${MPCONFIG=iris.db.hds.url:jdbc:h2:./iris-data/hds}",
+            user = "${MPCONFIG=iris.db.hds.user:iris}",
+            password = "${MPCONFIG=iris.db.hds.password:iris}")
+})
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
+public class Boundaries {
+
+    static final String JNDI_PREFIX = "java:app/jdbc/iris/";
+    public static final String GLOBAL = "global";
+
+    private static final Logger LOG = Logger.getLogger(Boundaries.class.getName());
+
+    @Resource(lookup = JNDI_PREFIX + "global")
+    DataSource global;
+    @Resource(lookup = JNDI_PREFIX + "emea")
+    DataSource emea;
+    @Resource(lookup = JNDI_PREFIX + "de")
+    DataSource de;
+    @Resource(lookup = JNDI_PREFIX + "na")
+    DataSource na;
+    @Resource(lookup = JNDI_PREFIX + "cala")
+    DataSource cala;
+    @Resource(lookup = JNDI_PREFIX + "apac")
+    DataSource apac;
+    @Resource(lookup = JNDI_PREFIX + "anz")
+    DataSource anz;
+    @Resource(lookup = JNDI_PREFIX + "cn")
+    DataSource cn;
+    @Resource(lookup = JNDI_PREFIX + "hds")
+    DataSource hds;
+
+    @Inject
+    @ConfigProperty(name = "iris.regions")
+    String regionList;
+
+    private Set<Region> served;
+
+    /** Served boundaries in a stable order, {@code global} first. */
+    private Map<String, DataSource> databases;
+
+    @PostConstruct
+    void start() {
+        served = Collections.unmodifiableSet(servedRegions(regionList));
+        Map<String, DataSource> all = new LinkedHashMap<>();
+        all.put(GLOBAL, global);
+        for (Region region : served) {
+            all.put(region.key(), dataSource(region));
+        }
+        databases = Collections.unmodifiableMap(all);
+        databases.forEach(this::migrate);
+        LOG.info(() -> "Iris serves the boundaries " + databases.keySet());
+    }
+
+    static Set<Region> servedRegions(String list) {
+        Set<Region> regions = EnumSet.copyOf(Region.parseList(list));
+        if (!regions.contains(Region.DEFAULT)) {
+            throw new IllegalStateException("iris.regions must include " + Region.DEFAULT
+                    + ": the Default company and standalone users live there");
+        }
+        return regions;
+    }
+
+    private void migrate(String boundary, DataSource dataSource) {
+        String[] locations = switch (boundary) {
+            case GLOBAL -> new String[] {"classpath:db/global"};
+            case "emea" -> new String[] {"classpath:db/region", "classpath:db/emea"};
+            default -> new String[] {"classpath:db/region"};
+        };
+        var result = Flyway.configure(Boundaries.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(locations)
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        LOG.info(() -> "Boundary " + boundary + ": schema at version " + result.targetSchemaVersion
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    public Set<Region> served() {
+        return served;
+    }
+
+    public boolean serves(Region region) {
+        return served.contains(region);
+    }
+
+    /** Whether each served boundary's database answers now, {@code global} first. */
+    public Map<String, Boolean> probe() {
+        Map<String, Boolean> states = new LinkedHashMap<>();
+        databases.forEach((name, dataSource) -> states.put(name, answers(name, dataSource)));
+        return states;
+    }
+
+    private static boolean answers(String name, DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Boundary " + name + " does not answer", e);
+            return false;
+        }
+    }
+
+    private DataSource dataSource(Region region) {
+        return switch (region) {
+            case EMEA -> emea;
+            case DE -> de;
+            case NA -> na;
+            case CALA -> cala;
+            case APAC -> apac;
+            case ANZ -> anz;
+            case CN -> cn;
+            case HDS -> hds;
+        };
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Data residency: the regions (SPEC §7), one database per region plus a {@code global} one,
+ * which of them this deployment serves, their schema migrations at start-up, and the
+ * {@link jakarta.persistence.EntityManager} of each boundary.
+ *
+ * <p>A transaction touches one boundary only. Two non-XA datasources cannot share a JTA
+ * transaction, and XA would tie every region's availability to two-phase commit; so a write that
+ * spans a region and {@code global} commits the region first (the source of truth) and then
+ * {@code global}, each in its own transaction ({@link org.iris.residency.control.Transactions}),
+ * and a scheduled repair derives whatever {@code global} is missing from the regions.
+ */
+package org.iris.residency;
