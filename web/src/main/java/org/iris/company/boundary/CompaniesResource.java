@@ -53,7 +53,7 @@ public class CompaniesResource {
     @SecurityRequirement(name = "jwt")
     public Response create(@Valid @NotNull CompanyCreation creation, @Context UriInfo uri) {
         Region region = creation.region == null ? null : Region.parse(creation.region);
-        Company company = companies.create(creation.name, region, creation.hds);
+        Company company = companies.create(creation.name, region, Boolean.TRUE.equals(creation.hds));
         return Response.created(uri.getAbsolutePathBuilder().path(company.id().toString()).build())
                 .entity(CompanyView.of(company))
                 .build();

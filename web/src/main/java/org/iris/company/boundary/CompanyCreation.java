@@ -21,5 +21,5 @@ public class CompanyCreation {
     public String region;
 
     /** A healthcare company: it lives in the HDS boundary, for good. */
-    public boolean hds;
+    public Boolean hds;
 }

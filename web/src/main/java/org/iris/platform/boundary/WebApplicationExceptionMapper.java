@@ -1,6 +1,7 @@
 package org.iris.platform.boundary;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -16,13 +17,16 @@ import java.util.Map;
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
-    private static final List<String> KEPT_HEADERS = List.of("Allow", "WWW-Authenticate", "Retry-After");
+    private static final List<String> KEPT_HEADERS = List.of("Allow", "WWW-Authenticate", "Retry-After", "Connection");
 
     @Override
     public Response toResponse(WebApplicationException e) {
         Response original = e.getResponse();
         int status = original.getStatus();
-        Response.ResponseBuilder response = Response.fromResponse(Problem.of(status).toResponse());
+        Problem problem = e.getCause() instanceof NoContentException
+                ? Problem.of(status, "A request body is required.")
+                : Problem.of(status);
+        Response.ResponseBuilder response = Response.fromResponse(problem.toResponse());
         for (Map.Entry<String, List<Object>> header : original.getHeaders().entrySet()) {
             if (KEPT_HEADERS.stream().anyMatch(header.getKey()::equalsIgnoreCase)) {
                 header.getValue().forEach(value -> response.header(header.getKey(), value));

@@ -1,0 +1,230 @@
+package org.iris;
+
+import jakarta.json.JsonObject;
+import org.iris.it.Api;
+import org.iris.it.Databases;
+import org.iris.it.Deployments;
+import org.iris.it.Tokens;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.Socket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Readiness, OpenAPI, the Default company, and how every kind of bad request is answered. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PlatformIT {
+
+    private static final List<String> ALL_BOUNDARIES = List.of(
+            "global", "emea", "de", "na", "cala", "apac", "anz", "cn", "hds");
+
+    @ArquillianResource
+    URL deployment;
+
+    Api api;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.iris();
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(deployment);
+    }
+
+    @Test
+    void readinessListsEveryBoundaryUp() {
+        HttpResponse<String> response = api.get(api.server("health/ready"), null);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject health = Api.json(response);
+        assertEquals("UP", health.getString("status"));
+        JsonObject databases = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("databases"))
+                .findFirst().orElseThrow().getJsonObject("data");
+        for (String boundary : ALL_BOUNDARIES) {
+            assertEquals("UP", databases.getString(boundary), boundary);
+        }
+        assertEquals(ALL_BOUNDARIES.size(), databases.size());
+    }
+
+    @Test
+    void openApiDescribesTheCompaniesApi() {
+        HttpResponse<String> response = api.get(api.server("openapi"), null);
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("/api/v1/companies/default"), response.body());
+        assertTrue(response.body().contains("\"title\":\"Iris\""), response.body());
+    }
+
+    @Test
+    void defaultCompanyIsServedFromEmeaWithoutToken() throws Exception {
+        HttpResponse<String> response = api.get(api.api("companies/default"), null);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject company = Api.json(response);
+        assertEquals("00000000-0000-0000-0000-000000000001", company.getString("id"));
+        assertEquals("Default company", company.getString("name"));
+        assertEquals("EMEA", company.getString("region"));
+        assertEquals("public", company.getString("visibility"));
+        assertTrue(company.getBoolean("defaultCompany"));
+        for (String region : Databases.REGIONS) {
+            List<String> rows = Databases.column(region, "SELECT name FROM company WHERE id = ?",
+                    UUID.fromString(company.getString("id")));
+            assertEquals(region.equals("emea") ? List.of("Default company") : List.of(), rows, region);
+        }
+        assertEquals(List.of("EMEA"), Databases.column("global",
+                "SELECT region FROM company_route WHERE company_id = ?", UUID.fromString(company.getString("id"))));
+    }
+
+    @Test
+    void unknownApiAddressAnswersNotFoundProblem() {
+        assertProblem(api.get(api.api("no/such/thing"), null), 404);
+    }
+
+    @Test
+    void addressOutsideTheApiAnswersNotFoundProblem() {
+        assertProblem(api.get(api.api("../../no-such-page"), null), 404);
+    }
+
+    @Test
+    void malformedCompanyIdAnswersNotFoundProblem() {
+        assertProblem(api.get(api.api("companies/not-a-uuid"), Tokens.superadmin()), 404);
+    }
+
+    @Test
+    void unknownCompanyAnswersNotFoundProblem() {
+        assertProblem(api.get(api.api("companies/" + UUID.randomUUID()), Tokens.superadmin()), 404);
+    }
+
+    @Test
+    void wrongMethodAnswersMethodNotAllowedWithAllowHeader() {
+        HttpResponse<String> response = api.send(Api.request(api.api("companies/default"), null).DELETE());
+        assertProblem(response, 405);
+        String allow = response.headers().firstValue("Allow").orElse("");
+        assertTrue(allow.contains("GET"), allow);
+    }
+
+    @Test
+    void unsupportedMediaTypeIsRefusedAndChangesNothing() throws Exception {
+        List<Long> before = companyCounts();
+        assertProblem(api.post(api.api("companies"), "text/plain", "name=Acme", Tokens.superadmin()), 415);
+        assertEquals(before, companyCounts());
+    }
+
+    @Test
+    void malformedJsonIsRefusedAndChangesNothing() throws Exception {
+        List<Long> before = companyCounts();
+        for (String body : List.of("{\"name\": ", "[1, 2]", "\"Acme\"", "{\"name\": \"Acme\", \"hds\": \"maybe\"}")) {
+            assertProblem(api.postJson(api.api("companies"), body, Tokens.superadmin()), 400);
+        }
+        assertEquals(before, companyCounts());
+    }
+
+    @Test
+    void missingBodyIsRefusedAndNamed() throws Exception {
+        List<Long> before = companyCounts();
+        HttpResponse<String> response = api.postJson(api.api("companies"), "", Tokens.superadmin());
+        assertEquals("A request body is required.", assertProblem(response, 400).getString("detail"));
+        assertEquals(before, companyCounts());
+    }
+
+    @Test
+    void brokenRulesAreEachNamedAndChangeNothing() throws Exception {
+        List<Long> before = companyCounts();
+        HttpResponse<String> response = api.postJson(api.api("companies"),
+                "{\"name\": \"   \", \"region\": \"MARS\"}", Tokens.superadmin());
+        assertProblem(response, 400);
+        assertEquals(List.of("name", "region"), violatedFields(Api.json(response)));
+
+        String tooLong = "x".repeat(201);
+        response = api.postJson(api.api("companies"), "{\"name\": \"" + tooLong + "\"}", Tokens.superadmin());
+        assertProblem(response, 400);
+        assertEquals(List.of("name"), violatedFields(Api.json(response)));
+        assertEquals(before, companyCounts());
+    }
+
+    @Test
+    void oversizedBodyIsRefusedAndChangesNothing() throws Exception {
+        List<Long> before = companyCounts();
+        // As an attacker sends it: a huge declared length, then only the start of the body.
+        URI uri = api.api("companies");
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+                    + "Authorization: Bearer " + Tokens.superadmin() + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 3000000\r\n\r\n{\"name\": \"yyyy";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 413", answer);
+        }
+        assertEquals(before, companyCounts());
+    }
+
+    @Test
+    void oversizedBodyWithoutDeclaredLengthIsRefused() throws Exception {
+        List<Long> before = companyCounts();
+        byte[] chunk = "y".repeat(16_384).getBytes(StandardCharsets.US_ASCII);
+        List<byte[]> parts = new ArrayList<>();
+        parts.add("{\"name\": \"".getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < 64; i++) {
+            parts.add(chunk);
+        }
+        parts.add("\"}".getBytes(StandardCharsets.US_ASCII));
+        HttpResponse<String> response = api.send(Api.request(api.api("companies"), Tokens.superadmin())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)));
+        assertProblem(response, 413);
+        assertEquals(before, companyCounts());
+    }
+
+    static List<String> violatedFields(JsonObject problem) {
+        List<String> fields = new ArrayList<>();
+        problem.getJsonArray("violations").getValuesAs(JsonObject.class)
+                .forEach(violation -> fields.add(violation.getString("field")));
+        return fields;
+    }
+
+    static List<Long> companyCounts() throws Exception {
+        List<Long> counts = new ArrayList<>(Databases.counts("company", Databases.REGIONS));
+        counts.addAll(Databases.counts("company_route", List.of(Databases.GLOBAL)));
+        return counts;
+    }
+
+    /** An RFC 9457 document with that status, and nothing in it that names Iris's insides. */
+    static JsonObject assertProblem(HttpResponse<String> response, int status) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                response.headers().map().toString());
+        JsonObject problem = Api.json(response);
+        assertEquals(status, problem.getInt("status"));
+        assertTrue(problem.getString("type").startsWith("urn:iris:problem:"), problem.toString());
+        assertNotNull(problem.getString("title"));
+        assertNotNull(problem.getString("detail"));
+        String lower = response.body().toLowerCase(Locale.ROOT);
+        for (String internal : List.of("exception", "org.", "java.", "jakarta.", "sql", "eclipselink",
+                "payara", "glassfish", "jersey", "yasson", "\tat ")) {
+            assertFalse(lower.contains(internal), "leaks '" + internal + "': " + response.body());
+        }
+        return problem;
+    }
+}
