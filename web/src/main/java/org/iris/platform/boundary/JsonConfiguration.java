@@ -6,6 +6,7 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.serializer.DeserializationContext;
 import jakarta.json.bind.serializer.JsonbDeserializer;
+import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
@@ -31,10 +32,11 @@ public class JsonConfiguration implements ContextResolver<Jsonb> {
 
         @Override
         public Boolean deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            return switch (parser.currentEvent()) {
-                case VALUE_TRUE -> Boolean.TRUE;
-                case VALUE_FALSE -> Boolean.FALSE;
-                case VALUE_NULL -> null;
+            JsonValue value = parser.getValue();
+            return switch (value.getValueType()) {
+                case TRUE -> Boolean.TRUE;
+                case FALSE -> Boolean.FALSE;
+                case NULL -> null;
                 default -> throw new JsonbException("A boolean must be true or false.");
             };
         }

@@ -1,6 +1,5 @@
 package org.iris.platform.boundary;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
@@ -15,7 +14,6 @@ public record Problem(String type, String title, int status, String detail, Stri
                       List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType TYPE = MediaType.valueOf(MEDIA_TYPE);
 
     /** One input that broke a rule: which field (or {@code body}) and why. */
     public record Violation(String field, String message) {
@@ -31,7 +29,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public Response toResponse() {
-        return Response.status(status).type(TYPE).entity(this).build();
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }
 
     static String typeOf(int status) {
