@@ -32,7 +32,8 @@ import java.util.logging.Logger;
  * <p>Each boundary is a datasource whose class, URL, user and password come from MicroProfile Config
  * ({@code iris.db.<boundary>.datasource|url|user|password}); Payara resolves them from system
  * properties, environment variables ({@code IRIS_DB_DE_URL}) and password aliases. The default is an
- * embedded H2 file under {@code ./iris-data}, so that Iris runs with nothing installed.
+ * embedded H2 file under {@code ./iris-data}, so that Iris runs with nothing installed; H2 is told
+ * not to close itself at JVM exit, which would pull the databases from under Payara's pools.
  *
  * <p>At start-up the schema of every served boundary is brought up to date from the versioned SQL
  * of the {@code iris-ddl} module, before any request is served.
@@ -40,47 +41,47 @@ import java.util.logging.Logger;
 @DataSourceDefinitions({
     @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "global",
             className = "${MPCONFIG=iris.db.global.datasource:org.h2.jdbcx.JdbcDataSource}",
-            url = "${MPCONFIG=iris.db.global.url:jdbc:h2:./iris-data/global}",
+            url = "${MPCONFIG=iris.db.global.url:jdbc:h2:./iris-data/global;DB_CLOSE_ON_EXIT=FALSE}",
             user = "${MPCONFIG=iris.db.global.user:iris}",
             password = "${MPCONFIG=iris.db.global.password:iris}"),
     @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "emea",
             className = "${MPCONFIG=iris.db.emea.datasource:org.h2.jdbcx.JdbcDataSource}",
-            url = "${MPCONFIG=iris.db.emea.url:jdbc:h2:./iris-data/emea}",
+            url = "${MPCONFIG=iris.db.emea.url:jdbc:h2:./iris-data/emea;DB_CLOSE_ON_EXIT=FALSE}",
             user = "${MPCONFIG=iris.db.emea.user:iris}",
             password = "${MPCONFIG=iris.db.emea.password:iris}"),
     @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "de",
             className = "${MPCONFIG=iris.db.de.datasource:org.h2.jdbcx.JdbcDataSource}",
-            url = "${MPCONFIG=iris.db.de.url:jdbc:h2:./iris-data/de}",
+            url = "${MPCONFIG=iris.db.de.url:jdbc:h2:./iris-data/de;DB_CLOSE_ON_EXIT=FALSE}",
             user = "${MPCONFIG=iris.db.de.user:iris}",
             password = "${MPCONFIG=iris.db.de.password:iris}"),
     @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "na",
             className = "${MPCONFIG=iris.db.na.datasource:org.h2.jdbcx.JdbcDataSource}",
-            url = "${MPCONFIG=iris.db.na.url:jdbc:h2:./iris-data/na}",
+            url = "${MPCONFIG=iris.db.na.url:jdbc:h2:./iris-data/na;DB_CLOSE_ON_EXIT=FALSE}",
             user = "${MPCONFIG=iris.db.na.user:iris}",
             password = "${MPCONFIG=iris.db.na.password:iris}"),
     @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "cala",
             className = "${MPCONFIG=iris.db.cala.datasource:org.h2.jdbcx.JdbcDataSource}",
-            url = "${MPCONFIG=iris.db.cala.url:jdbc:h2:./iris-data/cala}",
+            url = "${MPCONFIG=iris.db.cala.url:jdbc:h2:./iris-data/cala;DB_CLOSE_ON_EXIT=FALSE}",
             user = "${MPCONFIG=iris.db.cala.user:iris}",
             password = "${MPCONFIG=iris.db.cala.password:iris}"),
     @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "apac",
             className = "${MPCONFIG=iris.db.apac.datasource:org.h2.jdbcx.JdbcDataSource}",
-            url = "${MPCONFIG=iris.db.apac.url:jdbc:h2:./iris-data/apac}",
+            url = "${MPCONFIG=iris.db.apac.url:jdbc:h2:./iris-data/apac;DB_CLOSE_ON_EXIT=FALSE}",
             user = "${MPCONFIG=iris.db.apac.user:iris}",
             password = "${MPCONFIG=iris.db.apac.password:iris}"),
     @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "anz",
             className = "${MPCONFIG=iris.db.anz.datasource:org.h2.jdbcx.JdbcDataSource}",
-            url = "${MPCONFIG=iris.db.anz.url:jdbc:h2:./iris-data/anz}",
+            url = "${MPCONFIG=iris.db.anz.url:jdbc:h2:./iris-data/anz;DB_CLOSE_ON_EXIT=FALSE}",
             user = "${MPCONFIG=iris.db.anz.user:iris}",
             password = "${MPCONFIG=iris.db.anz.password:iris}"),
     @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "cn",
             className = "${MPCONFIG=iris.db.cn.datasource:org.h2.jdbcx.JdbcDataSource}",
-            url = "${MPCONFIG=iris.db.cn.url:jdbc:h2:./iris-data/cn}",
+            url = "${MPCONFIG=iris.db.cn.url:jdbc:h2:./iris-data/cn;DB_CLOSE_ON_EXIT=FALSE}",
             user = "${MPCONFIG=iris.db.cn.user:iris}",
             password = "${MPCONFIG=iris.db.cn.password:iris}"),
     @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "hds",
             className = "${MPCONFIG=iris.db.hds.datasource:org.h2.jdbcx.JdbcDataSource}",
-            url = "${MPCONFIG=iris.db.hds.url:jdbc:h2:./iris-data/hds}",
+            url = "${MPCONFIG=iris.db.hds.url:jdbc:h2:./iris-data/hds;DB_CLOSE_ON_EXIT=FALSE}",
             user = "${MPCONFIG=iris.db.hds.user:iris}",
             password = "${MPCONFIG=iris.db.hds.password:iris}")
 })
