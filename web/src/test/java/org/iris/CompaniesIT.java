@@ -3,19 +3,11 @@ package org.iris;
 import jakarta.json.JsonObject;
 import org.iris.it.Api;
 import org.iris.it.Databases;
-import org.iris.it.Deployments;
+import org.iris.it.IrisIT;
 import org.iris.it.Tokens;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,24 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Creating and reading companies: residency, HDS, who may do it, and the repair of lost routes. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CompaniesIT {
-
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.iris();
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(deployment);
-    }
+class CompaniesIT extends IrisIT {
 
     @Test
     void companyCreatedInGermanyIsARowInGermanyOnly() throws Exception {

@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** A plain HTTP client on the deployment under test, as an API user would call it. */
 public final class Api {
@@ -64,6 +66,16 @@ public final class Api {
     public static HttpRequest.Builder request(URI uri, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "application/json, application/problem+json");
         return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+
+    /** Each boundary's state ({@code UP} or {@code DOWN}) in a {@code /health/ready} answer. */
+    public static Map<String, String> boundaryStates(HttpResponse<String> readiness) {
+        JsonObject databases = json(readiness).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("databases"))
+                .findFirst().orElseThrow().getJsonObject("data");
+        Map<String, String> states = new TreeMap<>();
+        databases.forEach((boundary, state) -> states.put(boundary, databases.getString(boundary)));
+        return states;
     }
 
     public static JsonObject json(HttpResponse<String> response) {
