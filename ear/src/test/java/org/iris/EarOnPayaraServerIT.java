@@ -110,6 +110,9 @@ class EarOnPayaraServerIT {
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
                 response.headers().map().toString());
         assertEquals(status, json(response).getInt("status"));
+        if (status == 401) {
+            assertEquals(List.of("Bearer"), response.headers().allValues("WWW-Authenticate"));
+        }
     }
 
     /** {@code iris.db.<boundary>.*} for every boundary, in asadmin's syntax (':' separates, '\' escapes). */

@@ -188,6 +188,9 @@ class PlatformIT extends IrisIT {
         assertEquals(status, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
                 response.headers().map().toString());
+        if (status == 401) {
+            assertEquals(List.of("Bearer"), response.headers().allValues("WWW-Authenticate"));
+        }
         JsonObject problem = Api.json(response);
         assertEquals(status, problem.getInt("status"));
         assertTrue(problem.getString("type").startsWith("urn:iris:problem:"), problem.toString());

@@ -25,9 +25,7 @@ public class AccessDeniedMapper implements ExceptionMapper<EJBException> {
         if (!(e instanceof EJBAccessException || e instanceof AccessLocalException)) {
             return new UnexpectedExceptionMapper().toResponse(e);
         }
-        if (security == null || security.getUserPrincipal() == null) {
-            return Response.fromResponse(Problem.of(401).toResponse()).header("WWW-Authenticate", "Bearer").build();
-        }
-        return Problem.of(403).toResponse();
+        boolean anonymous = security == null || security.getUserPrincipal() == null;
+        return Problem.of(anonymous ? 401 : 403).toResponse();
     }
 }

@@ -42,7 +42,7 @@ public class ContainerErrors extends HttpServlet {
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         if (status == 401 && response.getHeader("WWW-Authenticate") == null) {
-            response.setHeader("WWW-Authenticate", "Bearer");
+            response.setHeader("WWW-Authenticate", Problem.CHALLENGE);
         }
         response.getWriter().write(JSON.toJson(problem));
     }

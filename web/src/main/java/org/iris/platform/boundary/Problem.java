@@ -15,6 +15,9 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** How a 401 tells the caller to authenticate: with a bearer token. */
+    public static final String CHALLENGE = "Bearer";
+
     /** One input that broke a rule: which field (or {@code body}) and why. */
     public record Violation(String field, String message) {
     }
@@ -28,8 +31,13 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(typeOf(status), titleOf(status), status, detail, null, null);
     }
 
+    /** The response; a 401 also carries the bearer challenge that RFC 6750 asks of it. */
     public Response toResponse() {
-        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(this);
+        if (status == 401) {
+            response.header("WWW-Authenticate", CHALLENGE);
+        }
+        return response.build();
     }
 
     static String typeOf(int status) {

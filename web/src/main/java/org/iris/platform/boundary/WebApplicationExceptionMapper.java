@@ -29,11 +29,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         Response.ResponseBuilder response = Response.fromResponse(problem.toResponse());
         for (Map.Entry<String, List<Object>> header : original.getHeaders().entrySet()) {
             if (KEPT_HEADERS.stream().anyMatch(header.getKey()::equalsIgnoreCase)) {
+                // The framework's own value replaces the problem's default (a 401's challenge).
+                response.header(header.getKey(), null);
                 header.getValue().forEach(value -> response.header(header.getKey(), value));
             }
-        }
-        if (status == 401 && original.getHeaderString("WWW-Authenticate") == null) {
-            response.header("WWW-Authenticate", "Bearer");
         }
         return response.build();
     }
