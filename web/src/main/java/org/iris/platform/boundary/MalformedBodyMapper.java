@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.util.Optional;
+
 /**
  * Jersey wraps what goes wrong while reading a body in a {@link ProcessingException}. A body that
  * is not the JSON it should be answers 400, without the parser's words (they name Java types);
@@ -18,17 +20,23 @@ public class MalformedBodyMapper implements ExceptionMapper<ProcessingException>
 
     @Override
     public Response toResponse(ProcessingException e) {
-        // The parser wraps what the stream threw, so look for a refusal anywhere in the chain first.
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof WebApplicationException refusal) {
-                return new WebApplicationExceptionMapper().toResponse(refusal);
-            }
+        // The parser wraps what the stream threw, so a refusal anywhere in the chain comes first.
+        Optional<WebApplicationException> refusal = cause(e, WebApplicationException.class);
+        if (refusal.isPresent()) {
+            return new WebApplicationExceptionMapper().toResponse(refusal.get());
         }
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonbException) {
-                return Problem.of(400, "The request body is not valid JSON of the expected shape.").toResponse();
-            }
+        if (cause(e, JsonbException.class).isPresent()) {
+            return Problem.of(400, "The request body is not valid JSON of the expected shape.").toResponse();
         }
         return new UnexpectedExceptionMapper().toResponse(e);
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
     }
 }
