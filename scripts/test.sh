@@ -17,7 +17,7 @@ as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else 
 if ! command -v pg_ctlcluster >/dev/null 2>&1; then
     echo "Installing PostgreSQL from the Debian packages"
     as_root apt-get update -q
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q postgresql
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql
 fi
 
 cluster=$(pg_lsclusters --no-header | head -n 1)
