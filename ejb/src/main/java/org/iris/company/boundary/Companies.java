@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.iris.company.control.CompanyLookup;
 import org.iris.company.control.CompanyRoutes;
 import org.iris.company.entity.Company;
 import org.iris.identity.entity.Roles;
@@ -16,7 +17,6 @@ import org.iris.residency.control.Transactions;
 import org.iris.residency.entity.Region;
 
 import java.time.Clock;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -38,6 +38,9 @@ public class Companies {
     CompanyRoutes routes;
 
     @Inject
+    CompanyLookup lookup;
+
+    @Inject
     Transactions transactions;
 
     @Inject
@@ -45,17 +48,13 @@ public class Companies {
 
     @PermitAll
     public Company defaultCompany() {
-        return find(Region.DEFAULT, Company.DEFAULT_ID)
-                .orElseThrow(() -> new IllegalStateException("The Default company is missing from "
-                        + Region.DEFAULT + ": its migration has not run"));
+        return lookup.defaultCompany();
     }
 
     /** @throws NotFound when no served region holds that company */
     @RolesAllowed(Roles.SUPERADMIN)
     public Company get(UUID id) {
-        return routes.find(id)
-                .flatMap(route -> find(route.region(), id))
-                .orElseThrow(() -> new NotFound("company"));
+        return lookup.find(id).orElseThrow(() -> new NotFound("company"));
     }
 
     /**
@@ -74,9 +73,5 @@ public class Companies {
             routes.record(company);
             return company;
         });
-    }
-
-    private Optional<Company> find(Region region, UUID id) {
-        return Optional.ofNullable(managers.of(region).find(Company.class, id));
     }
 }

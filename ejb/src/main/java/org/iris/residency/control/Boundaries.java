@@ -121,6 +121,9 @@ public class Boundaries {
 
     private Set<Region> served;
 
+    /** Whether every served boundary is an embedded H2 database (the no-setup run). */
+    private boolean embedded;
+
     /** Served boundaries in a stable order, {@code global} first. */
     private Map<String, DataSource> databases;
 
@@ -134,6 +137,7 @@ public class Boundaries {
         }
         databases = Collections.unmodifiableMap(all);
         databases.forEach(this::migrate);
+        embedded = databases.values().stream().allMatch(Boundaries::isH2);
         LOG.info(() -> "Iris serves the boundaries " + databases.keySet());
     }
 
@@ -164,6 +168,19 @@ public class Boundaries {
 
     public Set<Region> served() {
         return served;
+    }
+
+    /** Whether this is the embedded run: every served boundary on H2, nothing installed. */
+    public boolean embedded() {
+        return embedded;
+    }
+
+    private static boolean isH2(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "H2".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("A boundary's database does not answer", e);
+        }
     }
 
     public boolean serves(Region region) {

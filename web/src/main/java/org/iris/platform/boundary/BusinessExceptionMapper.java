@@ -1,21 +1,35 @@
 package org.iris.platform.boundary;
 
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.iris.platform.control.BusinessException;
+
+import java.util.List;
 
 /** Expected failures of the domain: their kind decides the status, their message is the detail. */
 @Provider
 public class BusinessExceptionMapper implements ExceptionMapper<BusinessException> {
 
     @Override
-    public jakarta.ws.rs.core.Response toResponse(BusinessException e) {
+    public Response toResponse(BusinessException e) {
         int status = switch (e.kind()) {
             case NOT_FOUND -> 404;
             case INVALID -> 400;
             case CONFLICT -> 409;
             case FORBIDDEN -> 403;
+            case UNAUTHENTICATED -> 401;
+            case TOO_MANY -> 429;
         };
-        return new Problem(Problem.typeOf(status), e.title(), status, e.getMessage(), null, null).toResponse();
+        String type = e.problemType().map(name -> Problem.TYPE_PREFIX + name).orElseGet(() -> Problem.typeOf(status));
+        List<Problem.Violation> violations = e.fieldErrors().isEmpty() ? null : e.fieldErrors().stream()
+                .map(error -> new Problem.Violation(error.field(), error.message()))
+                .toList();
+        Response response = new Problem(type, e.title(), status, e.getMessage(), null, violations).toResponse();
+        return e.retryAfter()
+                .map(delay -> Response.fromResponse(response)
+                        .header("Retry-After", Math.max(1, delay.toSeconds() + (delay.toMillisPart() > 0 ? 1 : 0)))
+                        .build())
+                .orElse(response);
     }
 }

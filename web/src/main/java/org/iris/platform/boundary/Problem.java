@@ -15,6 +15,9 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** Every problem type of Iris is a URN under this prefix. */
+    public static final String TYPE_PREFIX = "urn:iris:problem:";
+
     /** How a 401 tells the caller to authenticate: with a bearer token. */
     public static final String CHALLENGE = "Bearer";
 
@@ -41,7 +44,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     static String typeOf(int status) {
-        return "urn:iris:problem:" + switch (status) {
+        return TYPE_PREFIX + switch (status) {
             case 400 -> "invalid-request";
             case 401 -> "unauthenticated";
             case 403 -> "forbidden";
@@ -65,6 +68,7 @@ public record Problem(String type, String title, int status, String detail, Stri
             case 405 -> "This address does not accept that method.";
             case 406 -> "This address cannot answer in an accepted media type.";
             case 413 -> "The request is too large.";
+            case 429 -> "Too many requests; try again later.";
             case 415 -> "This address does not accept that media type.";
             default -> status >= 500 ? "The server could not complete the request." : "The request was refused.";
         };

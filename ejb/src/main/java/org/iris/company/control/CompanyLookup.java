@@ -1,0 +1,40 @@
+package org.iris.company.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.iris.company.entity.Company;
+import org.iris.company.entity.CompanyDomain;
+import org.iris.residency.control.EntityManagers;
+import org.iris.residency.entity.Region;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Finds a company wherever it lives: through its global route, then in its region. */
+@ApplicationScoped
+public class CompanyLookup {
+
+    @Inject
+    EntityManagers managers;
+
+    @Inject
+    CompanyRoutes routes;
+
+    public Optional<Company> find(UUID id) {
+        return routes.find(id).flatMap(route -> Optional.ofNullable(managers.of(route.region()).find(Company.class, id)));
+    }
+
+    public Company defaultCompany() {
+        return Optional.ofNullable(managers.of(Region.DEFAULT).find(Company.class, Company.DEFAULT_ID))
+                .orElseThrow(() -> new IllegalStateException("The Default company is missing from "
+                        + Region.DEFAULT + ": its migration has not run"));
+    }
+
+    /** The company that owns the email domain, else the Default company (SPEC §1). */
+    public Company forEmailDomain(String domain) {
+        return Optional.ofNullable(managers.global().find(CompanyDomain.class, domain.toLowerCase(Locale.ROOT)))
+                .flatMap(owner -> find(owner.companyId()))
+                .orElseGet(this::defaultCompany);
+    }
+}

@@ -1,0 +1,139 @@
+package org.iris.identity.boundary;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.iris.company.control.CompanyLookup;
+import org.iris.company.entity.Company;
+import org.iris.identity.control.AccountRoutes;
+import org.iris.identity.control.Emails;
+import org.iris.identity.control.PasswordHashes;
+import org.iris.identity.control.PasswordPolicy;
+import org.iris.identity.control.PinRequests;
+import org.iris.identity.control.Pins;
+import org.iris.identity.entity.Account;
+import org.iris.identity.entity.EmailAddress;
+import org.iris.identity.entity.Language;
+import org.iris.identity.entity.PersonName;
+import org.iris.identity.entity.PinChallenge;
+import org.iris.mail.control.Outbox;
+import org.iris.residency.control.EntityManagers;
+import org.iris.residency.control.Transactions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Self-registration (SPEC §2): an email receives a PIN; the account exists once the PIN is confirmed
+ * with a valid password. The user joins the company owning the email's domain, else the Default
+ * company, and lives in that company's region; only the route is in {@code global}.
+ *
+ * <p>Whether an email already has an account is never told to the caller: its owner gets a mail
+ * saying so instead of a PIN.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Registrations {
+
+    @Inject
+    EntityManagers managers;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    AccountRoutes accounts;
+
+    @Inject
+    CompanyLookup companies;
+
+    @Inject
+    PinRequests pinRequests;
+
+    @Inject
+    PasswordHashes hashes;
+
+    @Inject
+    Emails emails;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    public void request(String rawEmail, String rawLanguage) {
+        EmailAddress email = EmailAddress.of(rawEmail, "email");
+        Language language = Language.parse(rawLanguage, "lang");
+        Instant now = clock.instant();
+        String emailHash = emails.hash(email);
+        pinRequests.checkAllowed(emailHash, PinChallenge.Purpose.REGISTRATION, now);
+        transactions.commit(() -> {
+            pinRequests.count(emailHash, PinChallenge.Purpose.REGISTRATION, now);
+            return null;
+        });
+        Optional<Account> existing = accounts.find(emailHash);
+        if (existing.isPresent()) {
+            var region = managers.of(existing.get().region());
+            transactions.commit(() -> {
+                outbox.enqueue(region, email, "account-exists", language, Map.of("email", email.value()));
+                return null;
+            });
+            return;
+        }
+        Company company = companies.forEmailDomain(email.domain());
+        var region = managers.of(company.region());
+        transactions.commit(() -> {
+            String pin = pinRequests.issue(region, emailHash, PinChallenge.Purpose.REGISTRATION, now);
+            outbox.enqueue(region, email, "registration-pin", language, Map.of(
+                    "email", email.value(), "pin", pin, "minutes", PinChallenge.VALID_MINUTES));
+            return null;
+        });
+    }
+
+    /**
+     * Creates the account in its company's region, then routes it in {@code global}.
+     *
+     * @throws org.iris.platform.control.InvalidRequest naming each broken password rule, or refusing the PIN
+     */
+    public Account confirm(String rawEmail, String pin, String password, String firstName, String lastName,
+                           String rawLanguage) {
+        EmailAddress email = EmailAddress.of(rawEmail, "email");
+        PersonName name = PersonName.of(firstName, lastName);
+        Language language = Language.parse(rawLanguage, "lang");
+        String wellFormedPin = Pins.wellFormed(pin);
+        PasswordPolicy.check(password, "password", List.of(email.value(), name.first(), name.last()));
+        String passwordHash = hashes.hash(password);
+        Instant now = clock.instant();
+        String emailHash = emails.hash(email);
+        if (accounts.route(emailHash).isPresent()) {
+            throw Pins.refused();
+        }
+        Company company = companies.forEmailDomain(email.domain());
+        var region = managers.of(company.region());
+        Account account = Account.create(company, email, emailHash, name, language, now);
+        account.changePassword(passwordHash);
+        PinChallenge.Outcome outcome = transactions.commit(() -> {
+            PinChallenge.Outcome tried = pinRequests.attempt(region, emailHash, PinChallenge.Purpose.REGISTRATION,
+                    wellFormedPin, now);
+            if (tried == PinChallenge.Outcome.ACCEPTED) {
+                region.persist(account);
+            }
+            return tried;
+        });
+        if (outcome != PinChallenge.Outcome.ACCEPTED) {
+            throw Pins.refused();
+        }
+        transactions.commit(() -> {
+            accounts.record(account);
+            return null;
+        });
+        return account;
+    }
+}

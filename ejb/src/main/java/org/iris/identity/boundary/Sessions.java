@@ -1,0 +1,259 @@
+package org.iris.identity.boundary;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iris.identity.control.AccessTokens;
+import org.iris.identity.control.AccountRoutes;
+import org.iris.identity.control.Emails;
+import org.iris.identity.control.PasswordHashes;
+import org.iris.identity.control.RefreshTokens;
+import org.iris.identity.control.Revocations;
+import org.iris.identity.control.Throttles;
+import org.iris.identity.entity.Account;
+import org.iris.identity.entity.Backoff;
+import org.iris.identity.entity.EmailAddress;
+import org.iris.identity.entity.RefreshToken;
+import org.iris.platform.control.BusinessException;
+import org.iris.platform.control.InvalidRequest;
+import org.iris.platform.control.TooManyAttempts;
+import org.iris.platform.control.Unauthenticated;
+import org.iris.residency.control.EntityManagers;
+import org.iris.residency.control.Transactions;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Password login, refresh and logout (SPEC §2). A login answers an access token (short-lived JWT)
+ * and a refresh token (opaque, stored hashed, spent on use).
+ *
+ * <p>Brute force: failed logins count per account (by email, whether it exists or not) and per
+ * source address; past a few, each further failure blocks the key for twice as long, up to a bound,
+ * and never for good. A password reset by PIN clears the account's count. An unknown email costs a
+ * password hash like a known one, and every refusal reads the same.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Sessions {
+
+    /** What a login or refresh hands to the client. */
+    public record Tokens(AccessTokens.Issued access, String refreshToken, Instant refreshExpiresAt) {
+    }
+
+    static final String WRONG_CREDENTIALS = "The email or password is wrong.";
+
+    @Inject
+    EntityManagers managers;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    AccountRoutes accounts;
+
+    @Inject
+    PasswordHashes hashes;
+
+    @Inject
+    Emails emails;
+
+    @Inject
+    Throttles throttles;
+
+    @Inject
+    AccessTokens accessTokens;
+
+    @Inject
+    RefreshTokens refreshTokens;
+
+    @Inject
+    Revocations revocations;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "iris.login.account.free-failures")
+    int accountFreeFailures;
+
+    @Inject
+    @ConfigProperty(name = "iris.login.address.free-failures")
+    int addressFreeFailures;
+
+    @Inject
+    @ConfigProperty(name = "iris.login.backoff.base-seconds")
+    long backoffBaseSeconds;
+
+    @Inject
+    @ConfigProperty(name = "iris.login.backoff.max-seconds")
+    long backoffMaxSeconds;
+
+    @Inject
+    @ConfigProperty(name = "iris.login.window-seconds")
+    long windowSeconds;
+
+    public Tokens login(String rawEmail, String password, String sourceAddress) {
+        EmailAddress email = EmailAddress.of(rawEmail, "email");
+        if (password == null || password.isEmpty()) {
+            throw new InvalidRequest("A password is required.",
+                    java.util.List.of(new BusinessException.FieldError("password", "required")));
+        }
+        Instant now = clock.instant();
+        String emailHash = emails.hash(email);
+        String accountKey = accountKey(emailHash);
+        String addressKey = "login-address:" + emails.addressHash(sourceAddress);
+        Duration blocked = max(throttles.blockedFor(accountKey, now), throttles.blockedFor(addressKey, now));
+        if (!blocked.isZero()) {
+            throw new TooManyAttempts("Too many failed logins; try again later, or reset the password.", blocked);
+        }
+        Optional<Account> found = accounts.find(emailHash).filter(Account::canLogIn);
+        boolean right = hashes.verify(password, found.map(Account::passwordHash).orElse(null));
+        if (!right) {
+            retryOnce(() -> transactions.commit(() -> {
+                throttles.hit(accountKey, backoff(accountFreeFailures), now);
+                throttles.hit(addressKey, backoff(addressFreeFailures), now);
+                return null;
+            }));
+            throw new Unauthenticated(WRONG_CREDENTIALS);
+        }
+        Account account = found.get();
+        transactions.commit(() -> {
+            throttles.clear(accountKey);
+            return null;
+        });
+        if (hashes.outdated(account.passwordHash())) {
+            upgrade(account, password);
+        }
+        if (account.resetRequired()) {
+            throw new ResetRequired();
+        }
+        return open(account, now);
+    }
+
+    /** Spends a refresh token for a new pair; a spent one presented again ends its whole family. */
+    public Tokens refresh(String refreshToken) {
+        Instant now = clock.instant();
+        RefreshTokens.Parsed parsed = refreshTokens.parse(refreshToken).orElseThrow(Sessions::invalidRefresh);
+        var region = managers.of(parsed.region());
+        String successor = refreshTokens.draw(parsed.region());
+        Optional<Account> account = transactions.commit(() -> {
+            RefreshToken token = region.find(RefreshToken.class, parsed.hash(), LockModeType.PESSIMISTIC_WRITE);
+            if (token == null || token.expired(now)) {
+                return Optional.empty();
+            }
+            if (token.used()) {
+                refreshTokens.endFamily(region, token.familyId());
+                return Optional.empty();
+            }
+            Optional<Account> owner = accounts.find(parsed.region(), token.accountId())
+                    .filter(Account::canLogIn)
+                    .filter(candidate -> !candidate.resetRequired());
+            if (owner.isEmpty()) {
+                return Optional.empty();
+            }
+            region.persist(token.rotate(RefreshTokens.hash(successor), now, refreshTokens.ttl()));
+            return owner;
+        });
+        Account owner = account.orElseThrow(Sessions::invalidRefresh);
+        return new Tokens(accessTokens.issue(owner, now), successor, now.plus(refreshTokens.ttl()));
+    }
+
+    /**
+     * Ends a session: its refresh token family, and the access token the caller presented, if any.
+     * Answers the same for a token that is unknown or already ended.
+     */
+    public void logout(String refreshToken, String accessJti, Instant accessExpiresAt) {
+        refreshTokens.parse(refreshToken).ifPresent(parsed -> {
+            var region = managers.of(parsed.region());
+            transactions.commit(() -> {
+                RefreshToken token = region.find(RefreshToken.class, parsed.hash());
+                if (token != null) {
+                    refreshTokens.endFamily(region, token.familyId());
+                }
+                return null;
+            });
+        });
+        if (accessJti != null && accessExpiresAt != null) {
+            transactions.commit(() -> {
+                revocations.revokeToken(accessJti, accessExpiresAt);
+                return null;
+            });
+        }
+    }
+
+    static String accountKey(String emailHash) {
+        return "login-account:" + emailHash;
+    }
+
+    private Tokens open(Account account, Instant now) {
+        String refresh = refreshTokens.draw(account.region());
+        var region = managers.of(account.region());
+        transactions.commit(() -> {
+            region.persist(RefreshToken.first(RefreshTokens.hash(refresh), account.id(), now, refreshTokens.ttl()));
+            return null;
+        });
+        return new Tokens(accessTokens.issue(account, now), refresh, now.plus(refreshTokens.ttl()));
+    }
+
+    /** Replaces a hash made at a lower cost (4,096 iterations, say) by one at today's; the password stays. */
+    private void upgrade(Account account, String password) {
+        String stronger = hashes.hash(password);
+        transactions.commit(() -> {
+            accounts.lock(account.region(), account.id()).ifPresent(stored -> stored.rehash(stronger));
+            return null;
+        });
+        account.rehash(stronger);
+    }
+
+    private Backoff backoff(int free) {
+        return new Backoff(free, Duration.ofSeconds(backoffBaseSeconds), Duration.ofSeconds(backoffMaxSeconds),
+                Duration.ofSeconds(windowSeconds));
+    }
+
+    /** Two first failures of one key at once both insert its counter; the loser counts again on the row. */
+    private static void retryOnce(Supplier<?> work) {
+        try {
+            work.get();
+        } catch (EJBException e) {
+            work.get();
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Unauthenticated invalidRefresh() {
+        return new Unauthenticated("The refresh token is not valid; log in again.");
+    }
+
+    /** The password is right, but the company admin asked for a new one first. */
+    public static class ResetRequired extends org.iris.platform.control.Forbidden {
+        private static final long serialVersionUID = 1L;
+
+        ResetRequired() {
+            super("Your password must be reset before you can log in: ask for a reset PIN at /api/v1/password-resets.");
+        }
+
+        @Override
+        public Optional<String> problemType() {
+            return Optional.of("password-reset-required");
+        }
+
+        @Override
+        public String title() {
+            return "Password reset required";
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.iris.identity.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iris.identity.entity.Account;
+import org.iris.platform.control.SigningKeys;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Issues the short-lived RS256 access tokens that every API call carries and MicroProfile JWT
+ * verifies: {@code iss}, {@code sub} (account id), {@code aud}, {@code iat}, {@code exp}, {@code jti},
+ * {@code groups} (roles), {@code company}, {@code region}, and {@code gen}, the account's token
+ * generation, which revocation compares.
+ */
+@ApplicationScoped
+public class AccessTokens {
+
+    public static final String COMPANY = "company";
+    public static final String REGION = "region";
+    public static final String GENERATION = "gen";
+
+    /** An access token and what the client needs to know of it. */
+    public record Issued(String token, String jti, Instant expiresAt) {
+    }
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.audiences")
+    List<String> audiences;
+
+    @Inject
+    @ConfigProperty(name = "iris.token.access-ttl-seconds")
+    long ttlSeconds;
+
+    @Inject
+    SigningKeys keys;
+
+    private JWSSigner signer;
+    private JWSHeader header;
+
+    @PostConstruct
+    void prepare() {
+        RSAKey key = keys.signing();
+        try {
+            signer = new RSASSASigner(key);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("The signing key cannot sign", e);
+        }
+        header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build();
+    }
+
+    public Duration ttl() {
+        return Duration.ofSeconds(ttlSeconds);
+    }
+
+    public Issued issue(Account account, Instant now) {
+        String jti = UUID.randomUUID().toString();
+        Instant expires = now.plus(ttl());
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(account.id().toString())
+                .audience(audiences)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(expires))
+                .jwtID(jti)
+                .claim("groups", List.copyOf(account.roles()))
+                .claim(COMPANY, account.companyId().toString())
+                .claim(REGION, account.region().name())
+                .claim(GENERATION, account.tokenGeneration())
+                .build();
+        SignedJWT jwt = new SignedJWT(header, claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Signing an access token failed", e);
+        }
+        return new Issued(jwt.serialize(), jti, expires);
+    }
+}

@@ -1,0 +1,45 @@
+package org.iris.identity.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import org.iris.identity.entity.Account;
+import org.iris.identity.entity.AccountRoute;
+import org.iris.residency.control.EntityManagers;
+import org.iris.residency.entity.Region;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Finds an account through its global route, by the keyed hash of its email. */
+@ApplicationScoped
+public class AccountRoutes {
+
+    @Inject
+    EntityManagers managers;
+
+    public Optional<AccountRoute> route(String emailHash) {
+        return Optional.ofNullable(managers.global().find(AccountRoute.class, emailHash));
+    }
+
+    public Optional<Account> find(String emailHash) {
+        return route(emailHash).flatMap(route -> find(route.region(), route.accountId()));
+    }
+
+    public Optional<Account> find(Region region, UUID accountId) {
+        return Optional.ofNullable(managers.of(region).find(Account.class, accountId)).map(account -> account.in(region));
+    }
+
+    /** Locks the account's row for the caller's transaction in its region. */
+    public Optional<Account> lock(Region region, UUID accountId) {
+        return Optional.ofNullable(managers.of(region).find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE))
+                .map(account -> account.in(region));
+    }
+
+    /** Routes the account; runs in the caller's transaction on {@code global}. */
+    public void record(Account account) {
+        if (route(account.emailHash()).isEmpty()) {
+            managers.global().persist(AccountRoute.of(account));
+        }
+    }
+}

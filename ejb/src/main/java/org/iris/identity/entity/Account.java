@@ -1,0 +1,219 @@
+package org.iris.identity.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.iris.company.entity.Company;
+import org.iris.residency.entity.Region;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** A user account, stored in its company's region only. */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    public enum Status {
+        ACTIVE, CLOSED
+    }
+
+    @Id
+    private UUID id;
+
+    @Column(name = "company_id", nullable = false)
+    private UUID companyId;
+
+    @Column(nullable = false)
+    private String email;
+
+    @Column(name = "email_hash", nullable = false)
+    private String emailHash;
+
+    @Column(name = "first_name", nullable = false)
+    private String firstName;
+
+    @Column(name = "last_name", nullable = false)
+    private String lastName;
+
+    private String title;
+
+    @Column(nullable = false)
+    private String language;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "reset_required", nullable = false)
+    private boolean resetRequired;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+
+    @Column(name = "token_generation", nullable = false)
+    private int tokenGeneration;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "role")
+    private Set<String> roles = new TreeSet<>();
+
+    @Version
+    private long version;
+
+    /** Not persisted: the region is the boundary the account was read from or written to. */
+    private transient Region region;
+
+    protected Account() {
+        // for JPA
+    }
+
+    /** A new active account of a company, holding the {@code user} role and the given others. */
+    public static Account create(Company company, EmailAddress email, String emailHash, PersonName name,
+                                 Language language, Instant now, String... extraRoles) {
+        Account account = new Account();
+        account.id = UUID.randomUUID();
+        account.companyId = company.id();
+        account.region = company.region();
+        account.email = email.value();
+        account.emailHash = emailHash;
+        account.firstName = name.first();
+        account.lastName = name.last();
+        account.language = language.code();
+        account.status = Status.ACTIVE;
+        account.createdAt = now.atOffset(ZoneOffset.UTC);
+        account.roles.add(Roles.USER);
+        account.roles.addAll(Set.of(extraRoles));
+        return account;
+    }
+
+    /** Says which boundary this account was read from; JPA does not know it. */
+    public Account in(Region region) {
+        this.region = region;
+        return this;
+    }
+
+    public boolean canLogIn() {
+        return status == Status.ACTIVE && passwordHash != null;
+    }
+
+    /** Sets a new password hash and ends every outstanding token of the account. */
+    public void changePassword(String newHash) {
+        passwordHash = newHash;
+        resetRequired = false;
+        revokeTokens();
+    }
+
+    /** Keeps the password (a stronger hash of the same one) and every token. */
+    public void rehash(String strongerHash) {
+        passwordHash = strongerHash;
+    }
+
+    /** The account must choose a new password (by PIN) before it can log in again; its tokens end now. */
+    public void requireReset() {
+        resetRequired = true;
+        revokeTokens();
+    }
+
+    public void close() {
+        status = Status.CLOSED;
+        revokeTokens();
+    }
+
+    private void revokeTokens() {
+        tokenGeneration++;
+    }
+
+    public void rename(PersonName name) {
+        firstName = name.first();
+        lastName = name.last();
+    }
+
+    /** @param newTitle {@code null} or blank removes the title */
+    public void retitle(String newTitle) {
+        String stripped = newTitle == null ? "" : newTitle.strip();
+        if (stripped.length() > PersonName.MAX) {
+            throw new org.iris.platform.control.InvalidRequest("A title has at most " + PersonName.MAX + " characters.",
+                    java.util.List.of(new org.iris.platform.control.BusinessException.FieldError("title",
+                            "at most " + PersonName.MAX + " characters")));
+        }
+        title = stripped.isEmpty() ? null : stripped;
+    }
+
+    public void speak(Language newLanguage) {
+        language = newLanguage.code();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID companyId() {
+        return companyId;
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String emailHash() {
+        return emailHash;
+    }
+
+    public PersonName name() {
+        return new PersonName(firstName, lastName);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Language language() {
+        return Language.of(language);
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean resetRequired() {
+        return resetRequired;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public int tokenGeneration() {
+        return tokenGeneration;
+    }
+
+    public Set<String> roles() {
+        return Collections.unmodifiableSet(roles);
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,18 @@
+package org.iris.identity.entity;
+
+import org.iris.residency.entity.Region;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** Who is calling, as their verified access token says: account, company, region and roles. */
+public record Caller(UUID accountId, UUID companyId, Region region, Set<String> roles) {
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean holds(String role) {
+        return roles.contains(role);
+    }
+}

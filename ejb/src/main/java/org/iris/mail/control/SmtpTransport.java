@@ -1,0 +1,121 @@
+package org.iris.mail.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Authenticator;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iris.mail.entity.OutboxMail;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Sends through an SMTP server ({@code iris.mail.smtp.*}): host, port, {@code security}
+ * ({@code starttls} required by default, {@code tls} for implicit TLS, {@code none} only for a
+ * local relay), optional user and password. Each mail is text and HTML alternatives.
+ */
+@ApplicationScoped
+public class SmtpTransport implements MailTransport {
+
+    @Inject
+    @ConfigProperty(name = "iris.mail.smtp.host")
+    String host;
+
+    @Inject
+    @ConfigProperty(name = "iris.mail.smtp.port")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "iris.mail.smtp.security")
+    String security;
+
+    @Inject
+    @ConfigProperty(name = "iris.mail.smtp.user")
+    Optional<String> user;
+
+    @Inject
+    @ConfigProperty(name = "iris.mail.smtp.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "iris.mail.from")
+    String from;
+
+    private Session session;
+
+    @PostConstruct
+    void connect() {
+        Properties properties = new Properties();
+        String protocol = "smtp";
+        switch (security.strip().toLowerCase(Locale.ROOT)) {
+            case "starttls" -> {
+                properties.put("mail.smtp.starttls.enable", "true");
+                properties.put("mail.smtp.starttls.required", "true");
+                properties.put("mail.smtp.ssl.checkserveridentity", "true");
+            }
+            case "tls" -> {
+                protocol = "smtps";
+                properties.put("mail.smtps.ssl.checkserveridentity", "true");
+            }
+            case "none" -> {
+                // a relay on the same host or network, by explicit choice
+            }
+            default -> throw new IllegalStateException("iris.mail.smtp.security is starttls, tls or none");
+        }
+        properties.put("mail.transport.protocol", protocol);
+        properties.put("mail." + protocol + ".host", host);
+        properties.put("mail." + protocol + ".port", String.valueOf(port));
+        properties.put("mail." + protocol + ".connectiontimeout", "10000");
+        properties.put("mail." + protocol + ".timeout", "20000");
+        properties.put("mail." + protocol + ".writetimeout", "20000");
+        Authenticator authenticator = null;
+        if (user.isPresent()) {
+            properties.put("mail." + protocol + ".auth", "true");
+            String name = user.get();
+            String secret = password.orElse("");
+            authenticator = new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(name, secret);
+                }
+            };
+        }
+        session = Session.getInstance(properties, authenticator);
+    }
+
+    @Override
+    public String name() {
+        return "smtp";
+    }
+
+    @Override
+    public void send(OutboxMail mail) throws MailNotSent {
+        try {
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(new InternetAddress(from, true));
+            message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.recipient(), true));
+            message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+            message.setSentDate(new Date());
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.textBody(), StandardCharsets.UTF_8.name(), "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(mail.htmlBody(), StandardCharsets.UTF_8.name(), "html");
+            message.setContent(new MimeMultipart("alternative", text, html));
+            Transport.send(message);
+        } catch (MessagingException e) {
+            throw new MailNotSent(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.iris.identity.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.iris.identity.control.AccessTokens;
+import org.iris.identity.entity.Caller;
+import org.iris.platform.control.Unauthenticated;
+import org.iris.residency.entity.Region;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** The verified caller of this request, from the claims of the access token that MicroProfile JWT checked. */
+@RequestScoped
+public class Callers {
+
+    @Inject
+    JsonWebToken token;
+
+    /** @throws Unauthenticated when the token does not say who, where and in which company */
+    public Caller current() {
+        try {
+            return new Caller(UUID.fromString(token.getSubject()),
+                    UUID.fromString(claim(AccessTokens.COMPANY).orElseThrow()),
+                    Region.valueOf(claim(AccessTokens.REGION).orElseThrow()),
+                    token.getGroups());
+        } catch (RuntimeException e) {
+            throw new Unauthenticated("The token does not identify an account.");
+        }
+    }
+
+    private Optional<String> claim(String name) {
+        Object value = token.getClaim(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text = value.toString();
+        // JSON-P strings print with their quotes
+        return Optional.of(text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text);
+    }
+}
