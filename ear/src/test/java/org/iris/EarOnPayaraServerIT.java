@@ -128,8 +128,15 @@ class EarOnPayaraServerIT {
             settings.add(key + "user=" + System.getProperty("it.db.user", "iris"));
             settings.add(key + "password=" + System.getProperty("it.db.password", "iris"));
         }
-        String key = Path.of(System.getProperty("it.jwt.public-key", "target/it-jwt/public.pem")).toAbsolutePath().toString();
-        settings.add("mp.jwt.verify.publickey.location=file\\:" + key);
+        // Iris signs with the test keys and writes their public halves where MP-JWT reads them.
+        settings.add("iris.jwt.keys.file=" + Tokens.keysFile().toString().replace(":", "\\:"));
+        settings.add("iris.data.dir=" + Path.of(System.getProperty("it.data.dir", "target/ear-data")).toAbsolutePath()
+                .toString().replace(":", "\\:"));
+        // Not the embedded databases, so not the log transport; this test sends no mail.
+        settings.add("iris.mail.transport=smtp");
+        settings.add("iris.mail.smtp.host=127.0.0.1");
+        settings.add("iris.mail.smtp.port=" + System.getProperty("it.smtp.port", "3925"));
+        settings.add("iris.mail.smtp.security=none");
         return String.join(":", settings);
     }
 

@@ -34,6 +34,11 @@ public final class Api {
         return application.resolve("api/v1/" + path);
     }
 
+    /** A path under the application's context root, outside its API. */
+    public URI application(String path) {
+        return application.resolve(path);
+    }
+
     /** A path at the server's root, where Payara serves {@code /health} and {@code /openapi}. */
     public URI server(String path) {
         return server.resolve(path);
@@ -66,6 +71,66 @@ public final class Api {
     public static HttpRequest.Builder request(URI uri, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "application/json, application/problem+json");
         return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+
+    /** An answer read off a raw socket. */
+    public record Raw(int status, Map<String, String> headers, String body) {
+        public String header(String name) {
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /**
+     * POSTs JSON from another loopback source address (127.0.0.x), to test what Iris counts per
+     * address without the failures of one test reaching the others, which all come from 127.0.0.1.
+     */
+    public Raw postJsonFrom(String sourceAddress, URI uri, String json) {
+        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (var socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(sourceAddress, 0));
+            socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
+            socket.setSoTimeout(30_000);
+            String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\n"
+                    + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                    + "Content-Type: application/json\r\n"
+                    + "Accept: application/json, application/problem+json\r\n"
+                    + "Content-Length: " + body.length + "\r\n"
+                    + "Connection: close\r\n\r\n";
+            var out = socket.getOutputStream();
+            out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int split = answer.indexOf("\r\n\r\n");
+            String[] lines = answer.substring(0, split).split("\r\n");
+            Map<String, String> headers = new TreeMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.put(lines[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+                        lines[i].substring(colon + 1).strip());
+            }
+            String payload = answer.substring(split + 4);
+            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+                payload = dechunk(payload);
+            }
+            return new Raw(Integer.parseInt(lines[0].split(" ")[1]), headers, payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String dechunk(String chunked) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].strip(), 16);
+            if (size == 0) {
+                return out.toString();
+            }
+            out.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
     }
 
     /** Each boundary's state ({@code UP} or {@code DOWN}) in a {@code /health/ready} answer. */

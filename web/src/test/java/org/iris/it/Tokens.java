@@ -6,6 +6,9 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -18,6 +21,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -26,30 +30,38 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Signs test tokens with a key pair made for this test run; its public half is written where the
- * Payara Micro under test looks for it ({@code mp.jwt.verify.publickey.location}), and Payara reads
- * it at the first token it verifies. Also makes the forgeries an attacker would try.
+ * Signs test tokens with key pairs made for this test run. Both are written, private halves
+ * included, as the JWKS that the Iris under test signs with ({@code iris.jwt.keys.file}): the first
+ * signs Iris's own tokens, the second stands for a rotated-out key that still verifies. The file
+ * must exist before Iris is deployed: {@link #keysFile()} writes it. Also makes the forgeries an
+ * attacker would try.
  */
 public final class Tokens {
 
     public static final String ISSUER = "iris";
     public static final String AUDIENCE = "iris";
 
+    public static final String CURRENT_KID = "it-current";
+    public static final String PREVIOUS_KID = "it-previous";
+
     private static final KeyPair TRUSTED = rsaKeyPair();
+    private static final KeyPair PREVIOUS = rsaKeyPair();
     private static final KeyPair STRANGER = rsaKeyPair();
+    private static final Path KEYS = Path.of(System.getProperty("it.jwt.signing-keys", "target/it-jwt/signing-jwks.json"));
 
     static {
-        Path location = Path.of(System.getProperty("it.jwt.public-key", "target/it-jwt/public.pem"));
-        String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(TRUSTED.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
+        JWKSet keys = new JWKSet(List.of(jwk(TRUSTED, CURRENT_KID), jwk(PREVIOUS, PREVIOUS_KID)));
         try {
-            Files.createDirectories(location.getParent());
-            Files.writeString(location, pem);
+            Files.createDirectories(KEYS.toAbsolutePath().getParent());
+            Files.writeString(KEYS, keys.toString(false));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The JWKS Iris signs with, written on first use of this class. */
+    public static Path keysFile() {
+        return KEYS.toAbsolutePath();
     }
 
     private Tokens() {
@@ -60,20 +72,35 @@ public final class Tokens {
     }
 
     public static String withRoles(String... roles) {
-        return sign(claims(AUDIENCE, Duration.ofMinutes(5), roles), TRUSTED);
+        return sign(claims(AUDIENCE, Duration.ofMinutes(5), roles), TRUSTED, CURRENT_KID);
     }
 
-    /** Signed by a key Iris does not trust. */
+    /** A token of an account in a company, as Iris would issue it. */
+    public static String forAccount(UUID account, UUID company, String region, String... roles) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(AUDIENCE, Duration.ofMinutes(5), roles))
+                .subject(account.toString())
+                .claim("company", company.toString())
+                .claim("region", region)
+                .build();
+        return sign(claims, TRUSTED, CURRENT_KID);
+    }
+
+    /** Signed by the key that signed before the current one: still valid until it expires. */
+    public static String signedByPreviousKey(String... roles) {
+        return sign(claims(AUDIENCE, Duration.ofMinutes(5), roles), PREVIOUS, PREVIOUS_KID);
+    }
+
+    /** Signed by a key Iris does not trust, claiming to be Iris's current key. */
     public static String forged() {
-        return sign(claims(AUDIENCE, Duration.ofMinutes(5), "superadmin"), STRANGER);
+        return sign(claims(AUDIENCE, Duration.ofMinutes(5), "superadmin"), STRANGER, CURRENT_KID);
     }
 
     public static String expired() {
-        return sign(claims(AUDIENCE, Duration.ofMinutes(-10), "superadmin"), TRUSTED);
+        return sign(claims(AUDIENCE, Duration.ofMinutes(-10), "superadmin"), TRUSTED, CURRENT_KID);
     }
 
     public static String forAudience(String audience) {
-        return sign(claims(audience, Duration.ofMinutes(5), "superadmin"), TRUSTED);
+        return sign(claims(audience, Duration.ofMinutes(5), "superadmin"), TRUSTED, CURRENT_KID);
     }
 
     /** No signature at all: {@code "alg": "none"}. */
@@ -113,14 +140,24 @@ public final class Tokens {
                 .build();
     }
 
-    private static String sign(JWTClaimsSet claims, KeyPair keys) {
+    private static String sign(JWTClaimsSet claims, KeyPair keys, String kid) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(com.nimbusds.jose.JOSEObjectType.JWT).build(), claims);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                    .type(com.nimbusds.jose.JOSEObjectType.JWT).keyID(kid).build(), claims);
             jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static RSAKey jwk(KeyPair keys, String kid) {
+        return new RSAKey.Builder((RSAPublicKey) keys.getPublic())
+                .privateKey((RSAPrivateKey) keys.getPrivate())
+                .keyID(kid)
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .build();
     }
 
     private static KeyPair rsaKeyPair() {

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * The password rules of SPEC §2: {@value #MIN} to {@value #MAX} characters with a lower-case letter,
  * an upper-case letter, a digit and a special character; and, because such rules alone admit
- * {@code Password123!}, not guessable: zxcvbn (the estimator Dropbox published) must rate it at
- * least {@value #MIN_SCORE} of 4, knowing the person's own email and names.
+ * {@code Password123!}, not guessable: it must not contain the person's own names or email, and
+ * zxcvbn (the estimator Dropbox published) must rate it at least {@value #MIN_SCORE} of 4.
  */
 public final class PasswordPolicy {
 
@@ -20,6 +20,9 @@ public final class PasswordPolicy {
     public static final int MAX = 64;
     /** zxcvbn's "safely unguessable: moderate protection from offline slow-hash scenario". */
     public static final int MIN_SCORE = 3;
+
+    /** Shorter personal words ("Li", "Ada") are too common to forbid inside a password. */
+    static final int PERSONAL_MIN = 4;
 
     private static final Zxcvbn ESTIMATOR = new Zxcvbn();
 
@@ -59,6 +62,9 @@ public final class PasswordPolicy {
         if (candidate.codePoints().allMatch(Character::isLetterOrDigit)) {
             broken.add("needs a special character (neither letter nor digit)");
         }
+        if (containsPersonal(candidate, personal)) {
+            broken.add("must not contain your name or email");
+        }
         // The estimator's cost grows with length; past the maximum the password is refused anyway.
         if (length > 0 && length <= MAX) {
             Strength strength = ESTIMATOR.measure(candidate, personalWords(personal));
@@ -69,6 +75,19 @@ public final class PasswordPolicy {
             }
         }
         return broken;
+    }
+
+    /**
+     * Whether the password holds a word of the person's own (a name, a part of the email) of at least
+     * {@value #PERSONAL_MIN} letters, whatever its case: the first thing an attacker who knows the
+     * person tries, and something zxcvbn forgives once digits and symbols surround it.
+     */
+    private static boolean containsPersonal(String password, List<String> personal) {
+        String lower = password.toLowerCase(java.util.Locale.ROOT);
+        return personalWords(personal).stream()
+                .map(word -> word.toLowerCase(java.util.Locale.ROOT))
+                .filter(word -> word.codePointCount(0, word.length()) >= PERSONAL_MIN)
+                .anyMatch(lower::contains);
     }
 
     /** The inputs themselves and their parts: "jane.doe@acme.com" also means "jane", "doe" and "acme". */
