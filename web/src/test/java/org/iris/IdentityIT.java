@@ -80,6 +80,28 @@ class IdentityIT extends IrisIT {
     }
 
     @Test
+    void anAccountWhoseRouteWasLostInACrashIsRoutedAgain() throws Exception {
+        // The state a crash between the region's commit and global's leaves: an account without a route.
+        String email = newEmail("example.org");
+        Databases.update("emea", "INSERT INTO account (id, company_id, email, email_hash, first_name, last_name,"
+                + " language, password_hash, reset_required, status, token_generation, created_at, version)"
+                + " VALUES (?::uuid, '00000000-0000-0000-0000-000000000001', ?, ?, 'Grace', 'Hopper', 'en', ?,"
+                + " false, 'ACTIVE', 0, now() - interval '2 minutes', 1)", UUID.randomUUID().toString(), email,
+                Secret.emailHash(email),
+                "$pbkdf2-sha256$i=4096$gIaI8CZYgA32q1PaqkMWlg$PhX34jKyLIEIWXoixHrCL6CLza662jksZ8sX0mXmds0");
+        Databases.update("emea", "INSERT INTO account_role (account_id, role)"
+                + " SELECT id, 'user' FROM account WHERE email = ?", email);
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Databases.column("global", "SELECT count(*) FROM account_route WHERE email_hash = ?",
+                Secret.emailHash(email)).equals(List.of("0"))) {
+            assertTrue(Instant.now().isBefore(deadline), "the repair did not route the account");
+            Thread.sleep(250);
+        }
+        expect(people.login(email, "Bootstrap-Superadmin-2026!"), 200);
+    }
+
+    @Test
     void askingForAPinAnswersTheSameForAKnownAndAnUnknownEmail() {
         String known = newEmail("example.org");
         people.register(known);

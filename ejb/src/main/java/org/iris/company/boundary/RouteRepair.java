@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iris.company.control.CompanyRoutes;
 import org.iris.company.entity.Company;
+import org.iris.identity.control.AccountRoutes;
+import org.iris.identity.entity.Account;
 import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.Transactions;
@@ -30,8 +32,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Derives the global routing entries that a crash between the two commits of a company write left
- * missing or stale. A scan of database state, on every node, idempotent: no timer survives a
+ * Derives the global routing entries that a crash between the two commits of a company or account
+ * write left missing or stale. Companies are few and all are checked; accounts are many, so only
+ * those created in the last {@link #RECENT_ACCOUNTS} are (a crash is followed by a restart, and a
+ * repair, long before that). A scan of database state, on every node, idempotent: no timer survives a
  * Payara Micro restart, so nothing here depends on one.
  */
 @Singleton
@@ -43,6 +47,8 @@ public class RouteRepair {
 
     /** Writes younger than this may still be on their way to {@code global}; leave them be. */
     static final Duration SETTLING = Duration.ofMinutes(1);
+
+    static final Duration RECENT_ACCOUNTS = Duration.ofDays(7);
 
     private static final Logger LOG = Logger.getLogger(RouteRepair.class.getName());
 
@@ -63,6 +69,9 @@ public class RouteRepair {
     CompanyRoutes routes;
 
     @Inject
+    AccountRoutes accountRoutes;
+
+    @Inject
     Transactions transactions;
 
     @Inject
@@ -73,7 +82,7 @@ public class RouteRepair {
     @PostConstruct
     void schedule() {
         long interval = Duration.ofSeconds(intervalSeconds).toMillis();
-        timers.createIntervalTimer(Math.min(interval, 5_000), interval, new TimerConfig("company routes", false));
+        timers.createIntervalTimer(Math.min(interval, 5_000), interval, new TimerConfig("routes", false));
     }
 
     @Timeout
@@ -101,9 +110,18 @@ public class RouteRepair {
             if (repaired > 0) {
                 LOG.warning(() -> "Repaired " + repaired + " company routes of region " + region);
             }
+            List<Account> accounts = managers.of(region)
+                    .createQuery("SELECT a FROM Account a WHERE a.createdAt < :settled AND a.createdAt > :recent", Account.class)
+                    .setParameter("settled", settled)
+                    .setParameter("recent", settled.minus(RECENT_ACCOUNTS))
+                    .getResultList();
+            int accountsRepaired = transactions.commit(() -> accountRoutes.reconcile(region, accounts));
+            if (accountsRepaired > 0) {
+                LOG.warning(() -> "Repaired " + accountsRepaired + " account routes of region " + region);
+            }
         } catch (RuntimeException e) {
             // One region down must not stop the others; the next run tries again.
-            LOG.log(Level.WARNING, "Company route repair of region " + region + " failed", e);
+            LOG.log(Level.WARNING, "Route repair of region " + region + " failed", e);
         }
     }
 }

@@ -36,6 +36,23 @@ public class AccountRoutes {
                 .map(account -> account.in(region));
     }
 
+    /**
+     * Routes the accounts of a region that have no route (a crash between the region's commit and
+     * global's); runs in the caller's transaction on {@code global}.
+     *
+     * @return how many were missing
+     */
+    public int reconcile(Region region, java.util.Collection<Account> accounts) {
+        int repaired = 0;
+        for (Account account : accounts) {
+            if (route(account.emailHash()).isEmpty()) {
+                managers.global().persist(AccountRoute.of(account.in(region)));
+                repaired++;
+            }
+        }
+        return repaired;
+    }
+
     /** Routes the account; runs in the caller's transaction on {@code global}. */
     public void record(Account account) {
         if (route(account.emailHash()).isEmpty()) {
