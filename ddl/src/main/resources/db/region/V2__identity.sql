@@ -40,6 +40,8 @@ CREATE TABLE pin_challenge (
     email_hash      VARCHAR(64)              NOT NULL,
     purpose         VARCHAR(16)              NOT NULL,
     pin_hash        VARCHAR(64)              NOT NULL,
+    -- the language the PIN mail was asked in, which a new account keeps
+    language        VARCHAR(8)               NOT NULL,
     failed_attempts INTEGER                  NOT NULL,
     expires_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -4,13 +4,11 @@ import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import org.iris.it.Api;
 import org.iris.it.Databases;
-import org.iris.it.IrisIT;
+import org.iris.it.WithPeople;
 import org.iris.it.Mailbox;
 import org.iris.it.People;
 import org.iris.it.Secret;
 import org.iris.it.Tokens;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -28,19 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Registration and password reset by emailed PIN, the PIN rules, the password rules and the mail. */
-class IdentityIT extends IrisIT {
-
-    private People people;
-
-    @BeforeAll
-    static void mailServer() {
-        Mailbox.start();
-    }
-
-    @BeforeEach
-    void people() {
-        people = new People(api);
-    }
+class IdentityIT extends WithPeople {
 
     @Test
     void registeringJoinsTheDefaultCompanyInEmeaAndRoutesTheEmailByHashOnly() throws Exception {
@@ -130,17 +116,21 @@ class IdentityIT extends IrisIT {
         assertTrue(Mailbox.text(mail).contains("text/html"));
         assertTrue(Mailbox.text(mail).contains("text/plain"));
         assertFalse(raw.isEmpty());
+
+        // The account keeps the language its PIN was asked in.
+        String pin = Mailbox.pin(email, 1);
+        assertEquals("fr", Api.json(expect(people.confirm(email, pin, PASSWORD), 201)).getString("language"));
     }
 
     @Test
     void aPinWorksOnce() {
         String email = newEmail("example.org");
         people.register(email);
-        expect(api.postJson(api.api("password-resets"), "{\"email\": \"" + email + "\"}", null), 202);
+        expect(people.askReset(email), 202);
         String pin = Mailbox.pin(email, 2);
 
-        expect(reset(email, pin, "Another-Quiet-Harbour-77"), 204);
-        HttpResponse<String> again = reset(email, pin, "Third-Quiet-Harbour-78");
+        expect(people.reset(email, pin, "Another-Quiet-Harbour-77"), 204);
+        HttpResponse<String> again = people.reset(email, pin, "Third-Quiet-Harbour-78");
 
         assertPinRefused(again);
         expect(people.login(email, "Another-Quiet-Harbour-77"), 200);
@@ -295,11 +285,6 @@ class IdentityIT extends IrisIT {
         HttpResponse<String> badPin = people.confirm(newEmail("example.org"), "12ab56", PASSWORD);
         assertEquals(400, badPin.statusCode());
         assertEquals(accounts, Databases.counts("account", Databases.REGIONS));
-    }
-
-    private HttpResponse<String> reset(String email, String pin, String newPassword) {
-        return api.postJson(api.api("password-resets/confirm"), "{\"email\": \"" + email + "\", \"pin\": \"" + pin
-                + "\", \"newPassword\": \"" + newPassword + "\"}", null);
     }
 
     private void assertPasswordRefused(String email, String pin, String password, String rule) {

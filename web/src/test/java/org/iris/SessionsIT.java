@@ -3,12 +3,10 @@ package org.iris;
 import jakarta.json.JsonObject;
 import org.iris.it.Api;
 import org.iris.it.Databases;
-import org.iris.it.IrisIT;
+import org.iris.it.WithPeople;
 import org.iris.it.Mailbox;
 import org.iris.it.People;
 import org.iris.it.Tokens;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -31,19 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Login, tokens and their end: the whole journey, refresh rotation, revocation, forced reset, the
  * upgrade of old hashes, brute-force back-off and what an attacker learns (nothing).
  */
-class SessionsIT extends IrisIT {
-
-    private People people;
-
-    @BeforeAll
-    static void mailServer() {
-        Mailbox.start();
-    }
-
-    @BeforeEach
-    void people() {
-        people = new People(api);
-    }
+class SessionsIT extends WithPeople {
 
     @Test
     void registerLogInCallRefreshAndLogOut() {
@@ -147,9 +133,7 @@ class SessionsIT extends IrisIT {
         }
         assertEquals(429, api.postJsonFrom("127.0.0.33", api.api("auth/login"), credentials(unknown, PASSWORD)).status());
 
-        expect(api.postJson(api.api("password-resets"), "{\"email\": \"" + email + "\"}", null), 202);
-        expect(api.postJson(api.api("password-resets/confirm"), "{\"email\": \"" + email + "\", \"pin\": \""
-                + Mailbox.pin(email, 2) + "\", \"newPassword\": \"Fresh-Meadow-Cobalt-19\"}", null), 204);
+        people.resetPassword(email, 2, "Fresh-Meadow-Cobalt-19");
         assertEquals(200, api.postJsonFrom("127.0.0.32", api.api("auth/login"), credentials(email, "Fresh-Meadow-Cobalt-19")).status());
     }
 
@@ -176,9 +160,7 @@ class SessionsIT extends IrisIT {
         JsonObject tokens = people.tokens(email, PASSWORD);
         expect(api.get(api.api("users/me"), tokens.getString("accessToken")), 200);
 
-        expect(api.postJson(api.api("password-resets"), "{\"email\": \"" + email + "\"}", null), 202);
-        expect(api.postJson(api.api("password-resets/confirm"), "{\"email\": \"" + email + "\", \"pin\": \""
-                + Mailbox.pin(email, 2) + "\", \"newPassword\": \"Velvet-Canyon-Signal-64\"}", null), 204);
+        people.resetPassword(email, 2, "Velvet-Canyon-Signal-64");
 
         assertEquals(401, api.get(api.api("users/me"), tokens.getString("accessToken")).statusCode());
         assertEquals(401, refresh(tokens.getString("refreshToken")).statusCode());
@@ -229,9 +211,7 @@ class SessionsIT extends IrisIT {
         assertEquals("urn:iris:problem:password-reset-required", Api.json(login).getString("type"));
         assertEquals(401, people.login(email, "Wrong-Password-9!x").statusCode(), "a wrong password learns nothing");
 
-        expect(api.postJson(api.api("password-resets"), "{\"email\": \"" + email + "\"}", null), 202);
-        expect(api.postJson(api.api("password-resets/confirm"), "{\"email\": \"" + email + "\", \"pin\": \""
-                + Mailbox.pin(email, 2) + "\", \"newPassword\": \"Amber-Falcon-Ridge-85\"}", null), 204);
+        people.resetPassword(email, 2, "Amber-Falcon-Ridge-85");
         expect(people.login(email, "Amber-Falcon-Ridge-85"), 200);
     }
 

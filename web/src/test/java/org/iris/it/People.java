@@ -38,6 +38,21 @@ public final class People {
         return Api.json(expect(confirm(email, Mailbox.pin(email, 1), PASSWORD), 201));
     }
 
+    public HttpResponse<String> askReset(String email) {
+        return api.postJson(api.api("password-resets"), "{\"email\": \"" + email + "\"}", null);
+    }
+
+    public HttpResponse<String> reset(String email, String pin, String newPassword) {
+        return api.postJson(api.api("password-resets/confirm"), "{\"email\": \"" + email + "\", \"pin\": \"" + pin
+                + "\", \"newPassword\": \"" + newPassword + "\"}", null);
+    }
+
+    /** Resets the password by the PIN of the {@code mailNumber}-th mail to the address. */
+    public void resetPassword(String email, int mailNumber, String newPassword) {
+        expect(askReset(email), 202);
+        expect(reset(email, Mailbox.pin(email, mailNumber), newPassword), 204);
+    }
+
     public HttpResponse<String> login(String email, String password) {
         return api.postJson(api.api("auth/login"),
                 "{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}", null);

@@ -98,7 +98,7 @@ public class IdentityStartup {
         if (account.passwordHash() == null) {
             var region = managers.of(account.region());
             String pin = transactions.commit(() -> pinRequests.issue(region, emailHash,
-                    PinChallenge.Purpose.PASSWORD_RESET, now, Duration.ofHours(SETUP_PIN_HOURS)));
+                    PinChallenge.Purpose.PASSWORD_RESET, account.language(), now, Duration.ofHours(SETUP_PIN_HOURS)));
             LOG.warning(() -> "\n===== IRIS SETUP =====\nThe superadmin " + email + " has no password yet. Set one within "
                     + SETUP_PIN_HOURS + " hours with POST /api/v1/password-resets/confirm"
                     + " {\"email\": \"" + email + "\", \"pin\": \"" + pin + "\", \"newPassword\": \"...\"}."

@@ -84,7 +84,8 @@ public class PasswordResets {
                 .ifPresent(account -> {
                     var region = managers.of(account.region());
                     transactions.commit(() -> {
-                        String pin = pinRequests.issue(region, emailHash, PinChallenge.Purpose.PASSWORD_RESET, now);
+                        String pin = pinRequests.issue(region, emailHash, PinChallenge.Purpose.PASSWORD_RESET,
+                                account.language(), now);
                         outbox.enqueue(region, email, "password-reset-pin", account.language(), Map.of(
                                 "email", email.value(), "firstName", account.name().first(), "pin", pin,
                                 "minutes", PinChallenge.VALID_MINUTES));

@@ -90,7 +90,7 @@ public class Registrations {
         Company company = companies.forEmailDomain(email.domain());
         var region = managers.of(company.region());
         transactions.commit(() -> {
-            String pin = pinRequests.issue(region, emailHash, PinChallenge.Purpose.REGISTRATION, now);
+            String pin = pinRequests.issue(region, emailHash, PinChallenge.Purpose.REGISTRATION, language, now);
             outbox.enqueue(region, email, "registration-pin", language, Map.of(
                     "email", email.value(), "pin", pin, "minutes", PinChallenge.VALID_MINUTES));
             return null;
@@ -98,7 +98,8 @@ public class Registrations {
     }
 
     /**
-     * Creates the account in its company's region, then routes it in {@code global}.
+     * Creates the account in its company's region, then routes it in {@code global}. Its language is
+     * the one given here, else the one the PIN was asked in.
      *
      * @throws org.iris.platform.control.InvalidRequest naming each broken password rule, or refusing the PIN
      */
@@ -106,7 +107,7 @@ public class Registrations {
                            String rawLanguage) {
         EmailAddress email = EmailAddress.of(rawEmail, "email");
         PersonName name = PersonName.of(firstName, lastName);
-        Language language = Language.parse(rawLanguage, "lang");
+        Optional<Language> asked = Optional.ofNullable(rawLanguage).map(code -> Language.parse(code, "lang"));
         String wellFormedPin = Pins.wellFormed(pin);
         PasswordPolicy.check(password, "password", List.of(email.value(), name.first(), name.last()));
         String passwordHash = hashes.hash(password);
@@ -117,6 +118,8 @@ public class Registrations {
         }
         Company company = companies.forEmailDomain(email.domain());
         var region = managers.of(company.region());
+        Language language = asked.or(() -> pinRequests.language(region, emailHash, PinChallenge.Purpose.REGISTRATION))
+                .orElse(Language.DEFAULT);
         Account account = Account.create(company, email, emailHash, name, language, now);
         account.changePassword(passwordHash);
         PinChallenge.Outcome outcome = transactions.commit(() -> {

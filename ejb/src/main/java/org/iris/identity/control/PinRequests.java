@@ -6,11 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iris.identity.entity.Backoff;
+import org.iris.identity.entity.Language;
 import org.iris.identity.entity.PinChallenge;
 import org.iris.platform.control.TooManyAttempts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The PIN life cycle shared by registration and password reset: a rate-limited request that issues
@@ -48,23 +50,30 @@ public class PinRequests {
      *
      * @return the PIN in clear, to be mailed and forgotten
      */
-    public String issue(EntityManager region, String emailHash, PinChallenge.Purpose purpose, Instant now) {
-        return issue(region, emailHash, purpose, now, Duration.ofMinutes(PinChallenge.VALID_MINUTES));
+    public String issue(EntityManager region, String emailHash, PinChallenge.Purpose purpose, Language language,
+                        Instant now) {
+        return issue(region, emailHash, purpose, language, now, Duration.ofMinutes(PinChallenge.VALID_MINUTES));
     }
 
     /** Issues a PIN with a validity of its own: the setup PIN of a fresh install waits longer than ten minutes. */
-    public String issue(EntityManager region, String emailHash, PinChallenge.Purpose purpose, Instant now,
-                        Duration validity) {
+    public String issue(EntityManager region, String emailHash, PinChallenge.Purpose purpose, Language language,
+                        Instant now, Duration validity) {
         String pin = pins.draw();
         String hash = pins.hash(emailHash, purpose, pin);
         PinChallenge challenge = region.find(PinChallenge.class, new PinChallenge.Key(emailHash, purpose),
                 LockModeType.PESSIMISTIC_WRITE);
         if (challenge == null) {
-            region.persist(PinChallenge.issue(emailHash, purpose, hash, now, validity));
+            region.persist(PinChallenge.issue(emailHash, purpose, hash, language, now, validity));
         } else {
-            challenge.replace(hash, now, validity);
+            challenge.replace(hash, language, now, validity);
         }
         return pin;
+    }
+
+    /** The language the live PIN of the email was asked in, if there is one. */
+    public Optional<Language> language(EntityManager region, String emailHash, PinChallenge.Purpose purpose) {
+        return Optional.ofNullable(region.find(PinChallenge.class, new PinChallenge.Key(emailHash, purpose)))
+                .map(PinChallenge::language);
     }
 
     /**

@@ -80,6 +80,9 @@ public class PinChallenge {
     @Column(name = "pin_hash", nullable = false)
     private String pinHash;
 
+    @Column(nullable = false)
+    private String language;
+
     @Column(name = "failed_attempts", nullable = false)
     private int failedAttempts;
 
@@ -96,17 +99,19 @@ public class PinChallenge {
         // for JPA
     }
 
-    public static PinChallenge issue(String emailHash, Purpose purpose, String pinHash, Instant now, Duration validity) {
+    public static PinChallenge issue(String emailHash, Purpose purpose, String pinHash, Language language,
+                                     Instant now, Duration validity) {
         PinChallenge challenge = new PinChallenge();
         challenge.emailHash = emailHash;
         challenge.purpose = purpose;
-        challenge.replace(pinHash, now, validity);
+        challenge.replace(pinHash, language, now, validity);
         return challenge;
     }
 
     /** A new PIN for the same email and purpose: the old one stops working, the tries start again. */
-    public void replace(String newPinHash, Instant now, Duration validity) {
+    public void replace(String newPinHash, Language newLanguage, Instant now, Duration validity) {
         pinHash = newPinHash;
+        language = newLanguage.code();
         failedAttempts = 0;
         createdAt = now.atOffset(ZoneOffset.UTC);
         expiresAt = createdAt.plus(validity);
@@ -124,6 +129,10 @@ public class PinChallenge {
         }
         failedAttempts++;
         return Outcome.WRONG;
+    }
+
+    public Language language() {
+        return Language.of(language);
     }
 
     public int failedAttempts() {

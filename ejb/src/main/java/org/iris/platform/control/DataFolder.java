@@ -30,25 +30,22 @@ public class DataFolder {
 
     /** Writes the file readable by its owner only, replacing it in one step so that no reader sees half of it. */
     public void writePrivately(Path file, String content) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            Files.writeString(partial, content);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
+        write(file, content, true);
     }
 
     /** Writes a file that is meant to be read by others (public keys), in one step. */
     public void writePublicly(Path file, String content) {
+        write(file, content, false);
+    }
+
+    private static void write(Path file, String content, boolean ownerOnly) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             Files.writeString(partial, content);
+            if (ownerOnly && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+            }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);

@@ -16,7 +16,7 @@ class PinChallengeTest {
     private static final Duration TEN_MINUTES = Duration.ofMinutes(PinChallenge.VALID_MINUTES);
 
     private static PinChallenge challenge() {
-        return PinChallenge.issue("email-hash", PinChallenge.Purpose.REGISTRATION, "right", T0, TEN_MINUTES);
+        return PinChallenge.issue("email-hash", PinChallenge.Purpose.REGISTRATION, "right", Language.FR, T0, TEN_MINUTES);
     }
 
     @Test
@@ -56,7 +56,7 @@ class PinChallengeTest {
             challenge.attempt("wrong", T0);
         }
         Instant later = T0.plus(Duration.ofMinutes(30));
-        challenge.replace("new", later, TEN_MINUTES);
+        challenge.replace("new", Language.EN, later, TEN_MINUTES);
         assertEquals(WRONG, challenge.attempt("right", later));
         assertEquals(ACCEPTED, challenge.attempt("new", later));
     }
