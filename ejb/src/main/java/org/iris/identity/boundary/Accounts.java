@@ -22,9 +22,11 @@ import org.iris.platform.control.InvalidRequest;
 import org.iris.platform.control.NotFound;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.Transactions;
+import org.iris.residency.entity.Region;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * A person's own account, and what a company admin may do to a member's (force a password reset).
@@ -111,8 +113,7 @@ public class Accounts {
         endSessions(member.region(), member.id(), Account::requireReset);
     }
 
-    private void endSessions(org.iris.residency.entity.Region region, UUID accountId,
-                             java.util.function.Consumer<Account> change) {
+    private void endSessions(Region region, UUID accountId, Consumer<Account> change) {
         var regional = managers.of(region);
         Account changed = transactions.commit(() -> {
             Account stored = accounts.lock(region, accountId).orElseThrow(() -> new NotFound("account"));

@@ -19,7 +19,8 @@ import org.iris.identity.entity.Account;
 import org.iris.identity.entity.Backoff;
 import org.iris.identity.entity.EmailAddress;
 import org.iris.identity.entity.RefreshToken;
-import org.iris.platform.control.BusinessException;
+import org.iris.platform.control.BusinessException.FieldError;
+import org.iris.platform.control.Forbidden;
 import org.iris.platform.control.InvalidRequest;
 import org.iris.platform.control.TooManyAttempts;
 import org.iris.platform.control.Unauthenticated;
@@ -29,6 +30,7 @@ import org.iris.residency.control.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -106,8 +108,7 @@ public class Sessions {
     public Tokens login(String rawEmail, String password, String sourceAddress) {
         EmailAddress email = EmailAddress.of(rawEmail, "email");
         if (password == null || password.isEmpty()) {
-            throw new InvalidRequest("A password is required.",
-                    java.util.List.of(new BusinessException.FieldError("password", "required")));
+            throw new InvalidRequest("A password is required.", List.of(new FieldError("password", "required")));
         }
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
@@ -239,7 +240,7 @@ public class Sessions {
     }
 
     /** The password is right, but the company admin asked for a new one first. */
-    public static class ResetRequired extends org.iris.platform.control.Forbidden {
+    public static class ResetRequired extends Forbidden {
         private static final long serialVersionUID = 1L;
 
         ResetRequired() {

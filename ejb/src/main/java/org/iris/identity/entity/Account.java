@@ -12,12 +12,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.iris.company.entity.Company;
+import org.iris.platform.control.BusinessException.FieldError;
+import org.iris.platform.control.InvalidRequest;
 import org.iris.residency.entity.Region;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -150,9 +153,8 @@ public class Account {
     public void retitle(String newTitle) {
         String stripped = newTitle == null ? "" : newTitle.strip();
         if (stripped.length() > PersonName.MAX) {
-            throw new org.iris.platform.control.InvalidRequest("A title has at most " + PersonName.MAX + " characters.",
-                    java.util.List.of(new org.iris.platform.control.BusinessException.FieldError("title",
-                            "at most " + PersonName.MAX + " characters")));
+            throw new InvalidRequest("A title has at most " + PersonName.MAX + " characters.",
+                    List.of(new FieldError("title", "at most " + PersonName.MAX + " characters")));
         }
         title = stripped.isEmpty() ? null : stripped;
     }
