@@ -187,6 +187,21 @@ class SessionsIT extends WithPeople {
     }
 
     @Test
+    void aStolenTokenGivesNoUnlimitedGuessesOfTheCurrentPassword() {
+        String email = newEmail("example.org");
+        people.register(email);
+        String access = people.tokens(email, PASSWORD).getString("accessToken");
+        for (int i = 0; i < 6; i++) {
+            assertEquals(400, changePassword(access, "Guess-Number-" + i + "!x", "Silver-Thistle-Beacon-31").statusCode());
+        }
+
+        HttpResponse<String> held = changePassword(access, PASSWORD, "Silver-Thistle-Beacon-31");
+
+        assertEquals(429, held.statusCode(), held.body());
+        assertEquals(429, people.login(email, PASSWORD).statusCode(), "the account's logins back off too");
+    }
+
+    @Test
     void aForcedResetStopsLoginUntilAResetByPin() {
         String email = newEmail("example.org");
         String member = people.register(email).getString("id");

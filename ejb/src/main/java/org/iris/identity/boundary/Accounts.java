@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.iris.company.control.CompanyLookup;
 import org.iris.identity.control.AccountRoutes;
+import org.iris.identity.control.LoginBackoff;
 import org.iris.identity.control.PasswordHashes;
 import org.iris.identity.control.PasswordPolicy;
 import org.iris.identity.control.RefreshTokens;
@@ -24,6 +25,8 @@ import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.Transactions;
 import org.iris.residency.entity.Region;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -59,6 +62,12 @@ public class Accounts {
     @Inject
     Revocations revocations;
 
+    @Inject
+    LoginBackoff backoff;
+
+    @Inject
+    Clock clock;
+
     public Account me(Caller caller) {
         return accounts.find(caller.region(), caller.accountId()).orElseThrow(() -> new NotFound("account"));
     }
@@ -78,10 +87,20 @@ public class Accounts {
         });
     }
 
-    /** Changes the password knowing the current one; every session of the account ends, this one too. */
+    /**
+     * Changes the password knowing the current one; every session of the account ends, this one too.
+     * A wrong current password counts as a failed login of the account, so that a stolen token does
+     * not give unlimited guesses.
+     */
     public void changePassword(Caller caller, String currentPassword, String newPassword) {
         Account account = me(caller);
+        Instant now = clock.instant();
+        backoff.checkAllowed(account.emailHash(), null, now);
         if (!hashes.verify(currentPassword, account.passwordHash())) {
+            Sessions.retryOnce(() -> transactions.commit(() -> {
+                backoff.failed(account.emailHash(), null, now);
+                return null;
+            }));
             throw new InvalidRequest("The current password is wrong.",
                     List.of(new FieldError("currentPassword", "wrong")));
         }

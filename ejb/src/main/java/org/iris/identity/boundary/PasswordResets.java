@@ -13,7 +13,7 @@ import org.iris.identity.control.PinRequests;
 import org.iris.identity.control.Pins;
 import org.iris.identity.control.RefreshTokens;
 import org.iris.identity.control.Revocations;
-import org.iris.identity.control.Throttles;
+import org.iris.identity.control.LoginBackoff;
 import org.iris.identity.entity.Account;
 import org.iris.identity.entity.EmailAddress;
 import org.iris.identity.entity.PinChallenge;
@@ -59,7 +59,7 @@ public class PasswordResets {
     Revocations revocations;
 
     @Inject
-    Throttles throttles;
+    LoginBackoff backoff;
 
     @Inject
     Emails emails;
@@ -123,7 +123,7 @@ public class PasswordResets {
         Account reset = changed.orElseThrow(Pins::refused);
         transactions.commit(() -> {
             revocations.revokeAccount(reset.id(), reset.tokenGeneration());
-            throttles.clear(Sessions.accountKey(emailHash));
+            backoff.clear(emailHash);
             return null;
         });
     }

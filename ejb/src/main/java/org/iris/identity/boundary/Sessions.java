@@ -7,28 +7,24 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iris.identity.control.AccessTokens;
 import org.iris.identity.control.AccountRoutes;
 import org.iris.identity.control.Emails;
+import org.iris.identity.control.LoginBackoff;
 import org.iris.identity.control.PasswordHashes;
 import org.iris.identity.control.RefreshTokens;
 import org.iris.identity.control.Revocations;
-import org.iris.identity.control.Throttles;
 import org.iris.identity.entity.Account;
-import org.iris.identity.entity.Backoff;
 import org.iris.identity.entity.EmailAddress;
 import org.iris.identity.entity.RefreshToken;
 import org.iris.platform.control.BusinessException.FieldError;
 import org.iris.platform.control.Forbidden;
 import org.iris.platform.control.InvalidRequest;
-import org.iris.platform.control.TooManyAttempts;
 import org.iris.platform.control.Unauthenticated;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.Transactions;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +67,7 @@ public class Sessions {
     Emails emails;
 
     @Inject
-    Throttles throttles;
+    LoginBackoff backoff;
 
     @Inject
     AccessTokens accessTokens;
@@ -85,26 +81,6 @@ public class Sessions {
     @Inject
     Clock clock;
 
-    @Inject
-    @ConfigProperty(name = "iris.login.account.free-failures")
-    int accountFreeFailures;
-
-    @Inject
-    @ConfigProperty(name = "iris.login.address.free-failures")
-    int addressFreeFailures;
-
-    @Inject
-    @ConfigProperty(name = "iris.login.backoff.base-seconds")
-    long backoffBaseSeconds;
-
-    @Inject
-    @ConfigProperty(name = "iris.login.backoff.max-seconds")
-    long backoffMaxSeconds;
-
-    @Inject
-    @ConfigProperty(name = "iris.login.window-seconds")
-    long windowSeconds;
-
     public Tokens login(String rawEmail, String password, String sourceAddress) {
         EmailAddress email = EmailAddress.of(rawEmail, "email");
         if (password == null || password.isEmpty()) {
@@ -112,25 +88,19 @@ public class Sessions {
         }
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
-        String accountKey = accountKey(emailHash);
-        String addressKey = "login-address:" + emails.addressHash(sourceAddress);
-        Duration blocked = max(throttles.blockedFor(accountKey, now), throttles.blockedFor(addressKey, now));
-        if (!blocked.isZero()) {
-            throw new TooManyAttempts("Too many failed logins; try again later, or reset the password.", blocked);
-        }
+        backoff.checkAllowed(emailHash, sourceAddress, now);
         Optional<Account> found = accounts.find(emailHash).filter(Account::canLogIn);
         boolean right = hashes.verify(password, found.map(Account::passwordHash).orElse(null));
         if (!right) {
             retryOnce(() -> transactions.commit(() -> {
-                throttles.hit(accountKey, backoff(accountFreeFailures), now);
-                throttles.hit(addressKey, backoff(addressFreeFailures), now);
+                backoff.failed(emailHash, sourceAddress, now);
                 return null;
             }));
             throw new Unauthenticated(WRONG_CREDENTIALS);
         }
         Account account = found.get();
         transactions.commit(() -> {
-            throttles.clear(accountKey);
+            backoff.clear(emailHash);
             return null;
         });
         if (hashes.outdated(account.passwordHash())) {
@@ -193,10 +163,6 @@ public class Sessions {
         }
     }
 
-    static String accountKey(String emailHash) {
-        return "login-account:" + emailHash;
-    }
-
     private Tokens open(Account account, Instant now) {
         String refresh = refreshTokens.draw(account.region());
         var region = managers.of(account.region());
@@ -217,22 +183,13 @@ public class Sessions {
         account.rehash(stronger);
     }
 
-    private Backoff backoff(int free) {
-        return new Backoff(free, Duration.ofSeconds(backoffBaseSeconds), Duration.ofSeconds(backoffMaxSeconds),
-                Duration.ofSeconds(windowSeconds));
-    }
-
     /** Two first failures of one key at once both insert its counter; the loser counts again on the row. */
-    private static void retryOnce(Supplier<?> work) {
+    static void retryOnce(Supplier<?> work) {
         try {
             work.get();
         } catch (EJBException e) {
             work.get();
         }
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static Unauthenticated invalidRefresh() {
