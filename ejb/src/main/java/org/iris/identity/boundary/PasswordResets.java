@@ -23,7 +23,6 @@ import org.iris.residency.control.Transactions;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,10 +99,10 @@ public class PasswordResets {
         String wellFormedPin = Pins.wellFormed(pin);
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
+        // Only what the caller typed counts as personal here: refusing a password for holding the
+        // account's names would tell a stranger, before any PIN, that the account exists.
+        PasswordPolicy.check(newPassword, "newPassword", List.of(email.value()));
         Optional<Account> found = accounts.find(emailHash).filter(account -> account.status() == Account.Status.ACTIVE);
-        List<String> personal = new ArrayList<>(List.of(email.value()));
-        found.ifPresent(account -> personal.addAll(List.of(account.name().first(), account.name().last())));
-        PasswordPolicy.check(newPassword, "newPassword", personal);
         String newHash = hashes.hash(newPassword);
         Account account = found.orElseThrow(Pins::refused);
         var region = managers.of(account.region());
