@@ -154,6 +154,19 @@ class SessionsIT extends WithPeople {
     }
 
     @Test
+    void behindATrustedProxyFailuresCountPerForwardedClient() {
+        String email = newEmail("example.org");
+        people.register(email);
+        for (int i = 0; i < 11; i++) {
+            forwardedLogin("198.51.100.50", newEmail("example.org"), "Wrong-Guess-" + i + "!a");
+        }
+
+        assertEquals(429, forwardedLogin("198.51.100.50", email, PASSWORD).statusCode());
+        assertEquals(200, forwardedLogin("198.51.100.51", email, PASSWORD).statusCode(), "another client of the proxy");
+        assertEquals(200, people.login(email, PASSWORD).statusCode(), "the proxy itself");
+    }
+
+    @Test
     void aPasswordResetRevokesEveryOutstandingToken() {
         String email = newEmail("example.org");
         people.register(email);
@@ -287,6 +300,13 @@ class SessionsIT extends WithPeople {
             assertEquals(400, refused.statusCode(), body);
             assertFalse(refused.body().contains("Exception"), refused.body());
         }
+    }
+
+    private HttpResponse<String> forwardedLogin(String client, String email, String password) {
+        return api.send(Api.request(api.api("auth/login"), null)
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", client)
+                .POST(HttpRequest.BodyPublishers.ofString(credentials(email, password))));
     }
 
     private HttpResponse<String> refresh(String refreshToken) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.iris.platform.boundary.SourceAddresses;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +36,9 @@ public class AuthResource {
     @Inject
     Clock clock;
 
+    @Inject
+    SourceAddresses addresses;
+
     @Context
     HttpServletRequest http;
 
@@ -42,7 +46,7 @@ public class AuthResource {
     @Path("login")
     public Response login(@NotNull Bodies.Credentials credentials) {
         Instant now = clock.instant();
-        return tokens(TokenView.of(sessions.login(credentials.email, credentials.password, http.getRemoteAddr()), now));
+        return tokens(TokenView.of(sessions.login(credentials.email, credentials.password, addresses.of(http)), now));
     }
 
     @POST
