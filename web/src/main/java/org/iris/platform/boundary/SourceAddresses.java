@@ -5,9 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The address a request comes from. Behind a reverse proxy or load balancer every request arrives
@@ -18,13 +19,18 @@ import java.util.Set;
 @ApplicationScoped
 public class SourceAddresses {
 
+    /** A comma-separated list; Payara cannot inject an {@code Optional<List<String>>} (it fails at the first request). */
     @Inject
     @ConfigProperty(name = "iris.http.trusted-proxies")
-    Optional<List<String>> trustedProxies;
+    Optional<String> trustedProxies;
 
     public String of(HttpServletRequest request) {
-        return of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
-                Set.copyOf(trustedProxies.orElse(List.of())));
+        Set<String> trusted = trustedProxies.stream()
+                .flatMap(list -> Arrays.stream(list.split(",")))
+                .map(String::strip)
+                .filter(address -> !address.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        return of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trusted);
     }
 
     static String of(String peer, String forwardedFor, Set<String> trusted) {
