@@ -42,6 +42,7 @@ class EarOnPayaraServerIT {
 
     private static final Path HOME = Path.of(System.getProperty("it.payara.home", "target/payara6"));
     private static final Path DOMAINS = HOME.getParent().resolve("it-domains");
+    private static final String SUPERADMIN = "ear-superadmin@iris.test";
 
     @BeforeAll
     static void deploy() throws Exception {
@@ -105,6 +106,26 @@ class EarOnPayaraServerIT {
         assertEquals("DE", json(read).getString("region"));
     }
 
+    @Test
+    void earIssuesTokensThatItAcceptsAndRevokesThemAtLogout() throws Exception {
+        eventually("/health/ready");
+        Api api = new Api(URI.create("http://127.0.0.1:" + HTTP_PORT + "/").toURL());
+        HttpResponse<String> login = api.postJson(api.api("auth/login"),
+                "{\"email\": \"" + SUPERADMIN + "\", \"password\": \"Bootstrap-Superadmin-2026!\"}", null);
+        assertEquals(200, login.statusCode(), login.body());
+        String access = json(login).getString("accessToken");
+
+        HttpResponse<String> me = api.get(api.api("users/me"), access);
+        assertEquals(200, me.statusCode(), me.body());
+        assertEquals(SUPERADMIN, json(me).getString("email"));
+        assertEquals(404, api.get(api.api("companies/" + UUID.randomUUID()), access).statusCode(), "a superadmin's token");
+        assertProblem(api.get(api.api("users/me"), null), 401);
+
+        assertEquals(204, api.postJson(api.api("auth/logout"),
+                "{\"refreshToken\": \"" + json(login).getString("refreshToken") + "\"}", access).statusCode());
+        assertProblem(api.get(api.api("users/me"), access), 401);
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status) {
         assertEquals(status, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
@@ -132,6 +153,11 @@ class EarOnPayaraServerIT {
         settings.add("iris.jwt.keys.file=" + Tokens.keysFile().toString().replace(":", "\\:"));
         settings.add("iris.data.dir=" + Path.of(System.getProperty("it.data.dir", "target/ear-data")).toAbsolutePath()
                 .toString().replace(":", "\\:"));
+        // A superadmin to log in as: a 4,096-iteration hash of Bootstrap-Superadmin-2026!.
+        settings.add("iris.bootstrap.superadmin.email=" + SUPERADMIN);
+        // asadmin takes '=' in a value only escaped
+        settings.add("iris.bootstrap.superadmin.password-hash="
+                + "$pbkdf2-sha256$i\\=4096$gIaI8CZYgA32q1PaqkMWlg$PhX34jKyLIEIWXoixHrCL6CLza662jksZ8sX0mXmds0");
         // Not the embedded databases, so not the log transport; this test sends no mail.
         settings.add("iris.mail.transport=smtp");
         settings.add("iris.mail.smtp.host=127.0.0.1");
