@@ -97,10 +97,7 @@ public class Accounts {
         Instant now = clock.instant();
         backoff.checkAllowed(account.emailHash(), null, now);
         if (!hashes.verify(currentPassword, account.passwordHash())) {
-            Sessions.retryOnce(() -> transactions.commit(() -> {
-                backoff.failed(account.emailHash(), null, now);
-                return null;
-            }));
+            backoff.failed(account.emailHash(), null, now);
             throw new InvalidRequest("The current password is wrong.",
                     List.of(new FieldError("currentPassword", "wrong")));
         }

@@ -73,11 +73,7 @@ public class PasswordResets {
         EmailAddress email = EmailAddress.of(rawEmail, "email");
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
-        pinRequests.checkAllowed(emailHash, PinChallenge.Purpose.PASSWORD_RESET, now);
-        transactions.commit(() -> {
-            pinRequests.count(emailHash, PinChallenge.Purpose.PASSWORD_RESET, now);
-            return null;
-        });
+        pinRequests.admit(emailHash, PinChallenge.Purpose.PASSWORD_RESET, now);
         accounts.find(emailHash)
                 .filter(account -> account.status() == Account.Status.ACTIVE)
                 .ifPresent(account -> {

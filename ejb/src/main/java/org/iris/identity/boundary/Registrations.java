@@ -73,11 +73,7 @@ public class Registrations {
         Language language = Language.parse(rawLanguage, "lang");
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
-        pinRequests.checkAllowed(emailHash, PinChallenge.Purpose.REGISTRATION, now);
-        transactions.commit(() -> {
-            pinRequests.count(emailHash, PinChallenge.Purpose.REGISTRATION, now);
-            return null;
-        });
+        pinRequests.admit(emailHash, PinChallenge.Purpose.REGISTRATION, now);
         Optional<Account> existing = accounts.find(emailHash);
         if (existing.isPresent()) {
             var region = managers.of(existing.get().region());

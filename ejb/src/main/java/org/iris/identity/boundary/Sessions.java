@@ -1,7 +1,6 @@
 package org.iris.identity.boundary;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -29,7 +28,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Password login, refresh and logout (SPEC §2). A login answers an access token (short-lived JWT)
@@ -92,10 +90,7 @@ public class Sessions {
         Optional<Account> found = accounts.find(emailHash).filter(Account::canLogIn);
         boolean right = hashes.verify(password, found.map(Account::passwordHash).orElse(null));
         if (!right) {
-            retryOnce(() -> transactions.commit(() -> {
-                backoff.failed(emailHash, sourceAddress, now);
-                return null;
-            }));
+            backoff.failed(emailHash, sourceAddress, now);
             throw new Unauthenticated(WRONG_CREDENTIALS);
         }
         Account account = found.get();
@@ -181,15 +176,6 @@ public class Sessions {
             return null;
         });
         account.rehash(stronger);
-    }
-
-    /** Two first failures of one key at once both insert its counter; the loser counts again on the row. */
-    static void retryOnce(Supplier<?> work) {
-        try {
-            work.get();
-        } catch (EJBException e) {
-            work.get();
-        }
     }
 
     private static Unauthenticated invalidRefresh() {

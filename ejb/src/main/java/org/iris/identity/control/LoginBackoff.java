@@ -53,11 +53,11 @@ public class LoginBackoff {
         }
     }
 
-    /** Counts a failed password check; runs in the caller's transaction on {@code global}. */
+    /** Counts a failed password check, committed at once. */
     public void failed(String emailHash, String sourceAddress, Instant now) {
-        throttles.hit(accountKey(emailHash), backoff(accountFreeFailures), now);
+        throttles.count(accountKey(emailHash), backoff(accountFreeFailures), now);
         if (sourceAddress != null) {
-            throttles.hit(addressKey(sourceAddress), backoff(addressFreeFailures), now);
+            throttles.count(addressKey(sourceAddress), backoff(addressFreeFailures), now);
         }
     }
 

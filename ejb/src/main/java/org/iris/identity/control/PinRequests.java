@@ -31,18 +31,19 @@ public class PinRequests {
     @Inject
     Pins pins;
 
-    /** @throws TooManyAttempts when the email has asked too often; the same for known and unknown emails */
-    public void checkAllowed(String emailHash, PinChallenge.Purpose purpose, Instant now) {
+    /**
+     * Lets a request for a PIN through and counts it (committed at once); the email is blocked for an
+     * hour once it reaches the maximum.
+     *
+     * @throws TooManyAttempts when the email has asked too often; the same for known and unknown emails
+     */
+    public void admit(String emailHash, PinChallenge.Purpose purpose, Instant now) {
         Duration blocked = throttles.blockedFor(key(emailHash, purpose), now);
         if (!blocked.isZero()) {
             throw new TooManyAttempts("Too many codes were asked for this email; try again later.", blocked);
         }
-    }
-
-    /** Counts a request, blocking the email for an hour once it reaches the maximum; runs in the caller's transaction on {@code global}. */
-    public void count(String emailHash, PinChallenge.Purpose purpose, Instant now) {
         Duration hour = Duration.ofHours(1);
-        throttles.hit(key(emailHash, purpose), new Backoff(maxRequestsPerHour - 1, hour, hour, hour), now);
+        throttles.count(key(emailHash, purpose), new Backoff(maxRequestsPerHour - 1, hour, hour, hour), now);
     }
 
     /**
