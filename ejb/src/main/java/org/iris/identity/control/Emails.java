@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.iris.identity.entity.EmailAddress;
 import org.iris.platform.control.Secrets;
 
-/** The keyed hashes under which emails and source addresses are known outside their region. */
+/** The keyed hash under which an email is known outside its region. */
 @ApplicationScoped
 public class Emails {
 
@@ -14,9 +14,5 @@ public class Emails {
 
     public String hash(EmailAddress email) {
         return secrets.keyedHash("email", email.value());
-    }
-
-    public String addressHash(String sourceAddress) {
-        return secrets.keyedHash("address", sourceAddress == null ? "" : sourceAddress);
     }
 }

@@ -2,6 +2,7 @@ package org.iris.identity.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.iris.identity.control.AccessTokens;
 import org.iris.identity.entity.Caller;
@@ -32,11 +33,9 @@ public class Callers {
 
     private Optional<String> claim(String name) {
         Object value = token.getClaim(name);
-        if (value == null) {
-            return Optional.empty();
+        if (value instanceof JsonString string) {
+            return Optional.of(string.getString());
         }
-        String text = value.toString();
-        // JSON-P strings print with their quotes
-        return Optional.of(text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text);
+        return Optional.ofNullable(value).map(Object::toString);
     }
 }
