@@ -109,8 +109,7 @@ public class IdentityStartup {
     private Account create(EmailAddress email, String emailHash, Optional<String> hash, Instant now) {
         var company = companies.defaultCompany();
         Account account = Account.create(company, email, emailHash, new PersonName("Iris", "Superadmin"),
-                Language.DEFAULT, now, Roles.SUPERADMIN);
-        hash.ifPresent(account::changePassword);
+                Language.DEFAULT, hash.orElse(null), now, Roles.SUPERADMIN);
         var region = managers.of(company.region());
         transactions.commit(() -> {
             region.persist(account);

@@ -116,8 +116,7 @@ public class Registrations {
         var region = managers.of(company.region());
         Language language = asked.or(() -> pinRequests.language(region, emailHash, PinChallenge.Purpose.REGISTRATION))
                 .orElse(Language.DEFAULT);
-        Account account = Account.create(company, email, emailHash, name, language, now);
-        account.changePassword(passwordHash);
+        Account account = Account.create(company, email, emailHash, name, language, passwordHash, now);
         PinChallenge.Outcome outcome = transactions.commit(() -> {
             PinChallenge.Outcome tried = pinRequests.attempt(region, emailHash, PinChallenge.Purpose.REGISTRATION,
                     wellFormedPin, now);

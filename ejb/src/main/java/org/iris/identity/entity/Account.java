@@ -88,9 +88,13 @@ public class Account {
         // for JPA
     }
 
-    /** A new active account of a company, holding the {@code user} role and the given others. */
+    /**
+     * A new active account of a company, holding the {@code user} role and the given others.
+     *
+     * @param passwordHash {@code null} for an account that has no password yet
+     */
     public static Account create(Company company, EmailAddress email, String emailHash, PersonName name,
-                                 Language language, Instant now, String... extraRoles) {
+                                 Language language, String passwordHash, Instant now, String... extraRoles) {
         Account account = new Account();
         account.id = UUID.randomUUID();
         account.companyId = company.id();
@@ -100,6 +104,7 @@ public class Account {
         account.firstName = name.first();
         account.lastName = name.last();
         account.language = language.code();
+        account.passwordHash = passwordHash;
         account.status = Status.ACTIVE;
         account.createdAt = now.atOffset(ZoneOffset.UTC);
         account.roles.add(Roles.USER);
