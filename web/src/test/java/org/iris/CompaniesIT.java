@@ -83,12 +83,17 @@ class CompaniesIT extends IrisIT {
     }
 
     @Test
-    void userWithoutSuperadminRoleMayNotCreateOrReadCompanies() throws Exception {
+    void onlyASuperadminOrABusinessPartnerCreatesCompaniesAndNobodyReadsAStrangersCompany() throws Exception {
+        String stranger = Api.json(api.postJson(api.api("companies"), "{\"name\": \"Stranger " + UUID.randomUUID() + "\"}",
+                Tokens.superadmin())).getString("id");
         List<Long> before = companyCounts();
         for (String roles : List.of("user", "company_admin", "bp_finance", "bp_operation")) {
             String token = Tokens.withRoles(roles);
             assertProblem(api.postJson(api.api("companies"), "{\"name\": \"Mine\"}", token), 403);
-            assertProblem(api.get(api.api("companies/" + UUID.randomUUID()), token), 403);
+            // an existing company that is none of the caller's business reads as one that does not exist
+            JsonObject existing = assertProblem(api.get(api.api("companies/" + stranger), token), 404);
+            JsonObject missing = assertProblem(api.get(api.api("companies/" + UUID.randomUUID()), token), 404);
+            assertEquals(missing.getString("detail"), existing.getString("detail"));
         }
         assertEquals(before, companyCounts());
     }

@@ -41,6 +41,9 @@ public final class Tokens {
     public static final String ISSUER = "iris";
     public static final String AUDIENCE = "iris";
 
+    /** The built-in Default company, whose accounts live in EMEA. */
+    public static final String DEFAULT_COMPANY = "00000000-0000-0000-0000-000000000001";
+
     public static final String CURRENT_KID = "it-current";
     public static final String PREVIOUS_KID = "it-previous";
 
@@ -71,6 +74,7 @@ public final class Tokens {
         return withRoles("superadmin");
     }
 
+    /** A token of an account of the Default company holding these roles (the account need not exist). */
     public static String withRoles(String... roles) {
         return sign(claims(AUDIENCE, Duration.ofMinutes(5), roles), TRUSTED, CURRENT_KID);
     }
@@ -137,6 +141,9 @@ public final class Tokens {
                 .expirationTime(Date.from(now.plus(validFor)))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("groups", List.of(roles))
+                // as Iris issues them to an account of the Default company; forAccount() names another
+                .claim("company", DEFAULT_COMPANY)
+                .claim("region", "EMEA")
                 .build();
     }
 

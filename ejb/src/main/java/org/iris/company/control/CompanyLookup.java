@@ -2,6 +2,7 @@ package org.iris.company.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import org.iris.company.entity.Company;
 import org.iris.company.entity.CompanyDomain;
 import org.iris.residency.control.EntityManagers;
@@ -23,6 +24,11 @@ public class CompanyLookup {
 
     public Optional<Company> find(UUID id) {
         return routes.find(id).flatMap(route -> Optional.ofNullable(managers.of(route.region()).find(Company.class, id)));
+    }
+
+    /** Locks the company's row for the caller's transaction in its region. */
+    public Optional<Company> lock(Region region, UUID id) {
+        return Optional.ofNullable(managers.of(region).find(Company.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     public Company defaultCompany() {

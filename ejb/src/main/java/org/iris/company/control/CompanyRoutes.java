@@ -8,6 +8,7 @@ import org.iris.residency.control.EntityManagers;
 import org.iris.residency.entity.Region;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,6 +31,27 @@ public class CompanyRoutes {
         find(company.id()).ifPresentOrElse(
                 route -> route.follow(company),
                 () -> managers.global().persist(CompanyRoute.of(company)));
+    }
+
+    /** The company's email domains, in order. */
+    public List<String> domains(UUID companyId) {
+        return managers.global()
+                .createQuery("SELECT d.domain FROM CompanyDomain d WHERE d.companyId = :id ORDER BY d.domain", String.class)
+                .setParameter("id", companyId)
+                .getResultList();
+    }
+
+    /**
+     * Removes everything {@code global} keeps of a deleted company: domains, organization membership,
+     * visibility pairs and the route; runs in the caller's transaction on {@code global}.
+     */
+    public void forget(UUID companyId) {
+        var global = managers.global();
+        global.createQuery("DELETE FROM CompanyDomain d WHERE d.companyId = :id").setParameter("id", companyId).executeUpdate();
+        global.createQuery("DELETE FROM OrganizationMember m WHERE m.companyId = :id").setParameter("id", companyId).executeUpdate();
+        global.createQuery("DELETE FROM VisibilityPair p WHERE p.companyId = :id OR p.otherId = :id")
+                .setParameter("id", companyId).executeUpdate();
+        find(companyId).ifPresent(global::remove);
     }
 
     /**

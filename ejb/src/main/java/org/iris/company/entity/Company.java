@@ -7,13 +7,19 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.iris.platform.control.BusinessException.FieldError;
 import org.iris.platform.control.InvalidRequest;
 import org.iris.residency.entity.Region;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** A tenant, stored in its own region's database only. */
 @Entity
@@ -24,6 +30,7 @@ public class Company {
     public static final UUID DEFAULT_ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
 
     public static final int NAME_MAX = 200;
+    public static final int DESCRIPTION_MAX = 1000;
 
     @Id
     private UUID id;
@@ -45,6 +52,23 @@ public class Company {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    /** Whether this is a business partner (BP), which manages end-customer companies. */
+    @Column(name = "business_partner", nullable = false)
+    private boolean businessPartner;
+
+    /** The id of the business partner that manages this end customer; text, as it may live in another region. */
+    @Column(name = "managed_by")
+    private String managedBy;
+
+    @Column(length = DESCRIPTION_MAX)
+    private String description;
+
+    @Column(name = "file_sharing_forbidden", nullable = false)
+    private boolean fileSharingForbidden;
+
+    @Column(name = "name_edit_forbidden", nullable = false)
+    private boolean nameEditForbidden;
+
     @Version
     private long version;
 
@@ -59,9 +83,19 @@ public class Company {
      * @param region the asked-for region; {@code null} means the default region
      */
     public static Company create(String name, Region region, boolean hds, Clock clock) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > NAME_MAX) {
-            throw new InvalidRequest("A company name has 1 to " + NAME_MAX + " characters.");
+        return create(name, region, hds, false, null, clock);
+    }
+
+    /**
+     * A new company that is a business partner, or an end customer that a business partner manages.
+     *
+     * @param managedBy the managing business partner, {@code null} for none
+     */
+    public static Company create(String name, Region region, boolean hds, boolean businessPartner, UUID managedBy,
+                                 Clock clock) {
+        String trimmed = checkedName(name);
+        if (businessPartner && managedBy != null) {
+            throw new InvalidRequest("A business partner is not managed by another one.");
         }
         if (!hds && region == Region.HDS) {
             throw new InvalidRequest("Only a company created with the HDS flag lives in the HDS region.");
@@ -70,10 +104,84 @@ public class Company {
         company.id = UUID.randomUUID();
         company.name = trimmed;
         company.hds = hds;
+        company.businessPartner = businessPartner;
+        company.managedBy = managedBy == null ? null : managedBy.toString();
         company.region = hds ? Region.HDS : (region == null ? Region.DEFAULT : region);
         company.visibilityMode = VisibilityMode.PUBLIC;
         company.createdAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return company;
+    }
+
+    private static String checkedName(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > NAME_MAX) {
+            throw new InvalidRequest("A company name has 1 to " + NAME_MAX + " characters.",
+                    List.of(new FieldError("name", "1 to " + NAME_MAX + " characters")));
+        }
+        return trimmed;
+    }
+
+    public void rename(String newName) {
+        name = checkedName(newName);
+    }
+
+    /** @param text {@code null} or blank removes the description */
+    public void describe(String text) {
+        String stripped = text == null ? "" : text.strip();
+        if (stripped.length() > DESCRIPTION_MAX) {
+            throw new InvalidRequest("A description has at most " + DESCRIPTION_MAX + " characters.",
+                    List.of(new FieldError("description", "at most " + DESCRIPTION_MAX + " characters")));
+        }
+        description = stripped.isEmpty() ? null : stripped;
+    }
+
+    /**
+     * Sets the company's visibility mode (SPEC §3). The Default company stays public; the organization
+     * mode is only for a company inside an organization.
+     */
+    public void changeVisibility(VisibilityMode mode, boolean inOrganization) {
+        if (isDefault() && mode != VisibilityMode.PUBLIC) {
+            throw new InvalidRequest("The Default company is always public.",
+                    List.of(new FieldError("visibility", "the Default company is always public")));
+        }
+        if (mode == VisibilityMode.ORGANIZATION && !inOrganization) {
+            throw new InvalidRequest("Only a company inside an organization can be in organization mode.",
+                    List.of(new FieldError("visibility", "the company is in no organization")));
+        }
+        visibilityMode = mode;
+    }
+
+    /**
+     * Checks a member's own mode against the company's (SPEC §3's derogations).
+     *
+     * @param mode {@code null} for the company's own mode, which the member then inherits
+     * @return the override to store: {@code null} where the member inherits
+     */
+    public VisibilityMode memberVisibility(VisibilityMode mode) {
+        if (mode == null || mode == visibilityMode) {
+            return null;
+        }
+        if (!visibilityMode.memberOverrides().contains(mode)) {
+            throw new InvalidRequest("A member of a " + visibilityMode.name().toLowerCase(Locale.ROOT)
+                    + " company can only be made " + describe(visibilityMode.memberOverrides()) + ".",
+                    List.of(new FieldError("visibility", "not allowed in a "
+                            + visibilityMode.name().toLowerCase(Locale.ROOT) + " company")));
+        }
+        return mode;
+    }
+
+    private static String describe(Set<VisibilityMode> modes) {
+        return modes.isEmpty() ? "nothing else"
+                : modes.stream().map(m -> m.name().toLowerCase(Locale.ROOT)).sorted()
+                .collect(Collectors.joining(" or "));
+    }
+
+    public void forbidFileSharing(boolean forbidden) {
+        fileSharingForbidden = forbidden;
+    }
+
+    public void forbidNameEdit(boolean forbidden) {
+        nameEditForbidden = forbidden;
     }
 
     public boolean isDefault() {
@@ -102,5 +210,25 @@ public class Company {
 
     public OffsetDateTime createdAt() {
         return createdAt;
+    }
+
+    public boolean businessPartner() {
+        return businessPartner;
+    }
+
+    public Optional<UUID> managedBy() {
+        return Optional.ofNullable(managedBy).map(UUID::fromString);
+    }
+
+    public Optional<String> description() {
+        return Optional.ofNullable(description);
+    }
+
+    public boolean fileSharingForbidden() {
+        return fileSharingForbidden;
+    }
+
+    public boolean nameEditForbidden() {
+        return nameEditForbidden;
     }
 }

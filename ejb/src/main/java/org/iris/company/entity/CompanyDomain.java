@@ -22,6 +22,13 @@ public class CompanyDomain {
         // for JPA
     }
 
+    public static CompanyDomain of(String domain, UUID companyId) {
+        CompanyDomain owned = new CompanyDomain();
+        owned.domain = domain;
+        owned.companyId = companyId;
+        return owned;
+    }
+
     public String domain() {
         return domain;
     }

@@ -66,4 +66,8 @@ public class CompanyRoute {
     public Region region() {
         return region;
     }
+
+    public VisibilityMode visibilityMode() {
+        return visibilityMode;
+    }
 }

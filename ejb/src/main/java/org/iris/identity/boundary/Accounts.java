@@ -5,7 +5,12 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.iris.company.control.CompanyAccess;
 import org.iris.company.control.CompanyLookup;
+import org.iris.company.control.Licences;
+import org.iris.company.entity.Company;
+import org.iris.company.entity.Feature;
+import org.iris.company.entity.Offer;
 import org.iris.identity.control.AccountRoutes;
 import org.iris.identity.control.LoginBackoff;
 import org.iris.identity.control.PasswordHashes;
@@ -19,6 +24,7 @@ import org.iris.identity.entity.PersonName;
 import org.iris.identity.entity.ProfileChange;
 import org.iris.identity.entity.Roles;
 import org.iris.platform.control.BusinessException.FieldError;
+import org.iris.platform.control.Forbidden;
 import org.iris.platform.control.InvalidRequest;
 import org.iris.platform.control.NotFound;
 import org.iris.residency.control.EntityManagers;
@@ -27,12 +33,15 @@ import org.iris.residency.entity.Region;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * A person's own account, and what a company admin may do to a member's (force a password reset).
+ * A person's own account and profile, and a forced password reset of a member by whoever manages
+ * the member's company.
  * Every change that must end the account's sessions ends them in its region (refresh tokens) and
  * then in {@code global} (access tokens, through {@link Revocations}).
  */
@@ -54,6 +63,12 @@ public class Accounts {
     CompanyLookup companies;
 
     @Inject
+    CompanyAccess access;
+
+    @Inject
+    Licences licences;
+
+    @Inject
     PasswordHashes hashes;
 
     @Inject
@@ -68,15 +83,49 @@ public class Accounts {
     @Inject
     Clock clock;
 
+    /**
+     * The caller's account with what their company and licence make of it: the features of their
+     * offer (SPEC §1), and whether they may share files and edit their own names (SPEC §6).
+     */
+    public record Profile(Account account, Offer offer, Set<Feature> features, boolean fileSharingAllowed,
+                          boolean nameEditAllowed) {
+    }
+
     public Account me(Caller caller) {
         return accounts.find(caller.region(), caller.accountId()).orElseThrow(() -> new NotFound("account"));
     }
 
-    public Account update(Caller caller, ProfileChange change) {
-        PersonName current = me(caller).name();
+    public Profile profile(Caller caller) {
+        return profile(me(caller));
+    }
+
+    private Profile profile(Account account) {
+        Company company = companies.find(account.companyId()).orElseThrow(() -> new NotFound("account"));
+        Offer offer = licences.effective(managers.of(account.region()), account.id());
+        boolean fileSharing = offer.opens(Feature.FILE_SHARING) && !company.fileSharingForbidden()
+                && !account.fileSharingForbidden();
+        Set<Feature> features = EnumSet.noneOf(Feature.class);
+        features.addAll(offer.features());
+        if (!fileSharing) {
+            features.remove(Feature.FILE_SHARING);
+        }
+        return new Profile(account, offer, features, fileSharing, !company.nameEditForbidden());
+    }
+
+    /**
+     * Changes the caller's own profile. Where the company admin forbids it (SPEC §6), the title, first
+     * and last names are refused, and nothing changes.
+     */
+    public Profile update(Caller caller, ProfileChange change) {
+        Account me = me(caller);
+        boolean touchesNames = change.firstName().isPresent() || change.lastName().isPresent() || change.title().isPresent();
+        if (touchesNames && !profile(me).nameEditAllowed()) {
+            throw new Forbidden("Your company's administrator does not let members change their title, first or last name.");
+        }
+        PersonName current = me.name();
         PersonName name = PersonName.of(change.firstName().orElse(current.first()), change.lastName().orElse(current.last()));
         Language language = change.language().map(code -> Language.parse(code, "language")).orElse(null);
-        return transactions.commit(() -> {
+        Account updated = transactions.commit(() -> {
             Account account = accounts.lock(caller.region(), caller.accountId()).orElseThrow(() -> new NotFound("account"));
             account.rename(name);
             change.title().ifPresent(account::retitle);
@@ -85,6 +134,7 @@ public class Accounts {
             }
             return account;
         });
+        return profile(updated);
     }
 
     /**
@@ -112,17 +162,12 @@ public class Accounts {
     }
 
     /**
-     * A company admin makes a member choose a new password (by PIN) before the next login; the
-     * member's sessions end now. Another company's member is answered as unknown.
+     * Whoever manages the member's company (SPEC §1) makes a member choose a new password (by PIN)
+     * before the next login; the member's sessions end now. A company that is none of the caller's
+     * business is answered as unknown.
      */
-    @RolesAllowed({Roles.COMPANY_ADMIN, Roles.SUPERADMIN})
     public void forceReset(Caller admin, UUID companyId, UUID memberId) {
-        boolean allowed = admin.holds(Roles.SUPERADMIN)
-                || (admin.holds(Roles.COMPANY_ADMIN) && admin.companyId().equals(companyId));
-        if (!allowed) {
-            throw new NotFound("member");
-        }
-        var company = companies.find(companyId).orElseThrow(() -> new NotFound("member"));
+        Company company = access.manage(admin, companyId);
         Account member = accounts.find(company.region(), memberId)
                 .filter(account -> account.companyId().equals(companyId))
                 .orElseThrow(() -> new NotFound("member"));

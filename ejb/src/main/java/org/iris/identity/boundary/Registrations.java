@@ -5,8 +5,10 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import org.iris.company.control.CompanyLookup;
 import org.iris.company.entity.Company;
+import org.iris.company.entity.CompanyInvitation;
 import org.iris.identity.control.AccountRoutes;
 import org.iris.identity.control.Emails;
 import org.iris.identity.control.PasswordHashes;
@@ -19,7 +21,11 @@ import org.iris.identity.entity.Language;
 import org.iris.identity.entity.PersonName;
 import org.iris.identity.entity.PinChallenge;
 import org.iris.mail.control.Outbox;
+import org.iris.platform.control.BusinessException.FieldError;
+import org.iris.platform.control.InvalidRequest;
+import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
+import org.iris.residency.control.RegionalTokens;
 import org.iris.residency.control.Transactions;
 
 import java.time.Clock;
@@ -64,6 +70,9 @@ public class Registrations {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Boundaries boundaries;
 
     @Inject
     Clock clock;
@@ -133,5 +142,54 @@ public class Registrations {
             return null;
         });
         return account;
+    }
+
+    /**
+     * Accepts an invitation to join a company (sent by {@code Members.invite}): creates the account in
+     * that company, whatever its email's domain, with the invitation's roles, and routes it. The
+     * invitation is spent; every other pending invitation of that email in the region goes with it.
+     *
+     * @throws InvalidRequest for a token that is unknown, spent or expired, all alike
+     */
+    public Account join(String token, String password, String firstName, String lastName, String rawLanguage) {
+        PersonName name = PersonName.of(firstName, lastName);
+        Optional<Language> asked = Optional.ofNullable(rawLanguage).map(code -> Language.parse(code, "lang"));
+        RegionalTokens.Parsed parsed = RegionalTokens.parse(token)
+                .filter(candidate -> boundaries.serves(candidate.region()))
+                .orElseThrow(Registrations::invitationRefused);
+        var region = managers.of(parsed.region());
+        Instant now = clock.instant();
+        CompanyInvitation invitation = Optional.ofNullable(region.find(CompanyInvitation.class, parsed.hash()))
+                .filter(candidate -> !candidate.expired(now))
+                .orElseThrow(Registrations::invitationRefused);
+        EmailAddress email = invitation.email();
+        PasswordPolicy.check(password, "password", List.of(email.value(), name.first(), name.last()));
+        String passwordHash = hashes.hash(password);
+        if (accounts.route(invitation.emailHash()).isPresent()) {
+            throw invitationRefused();
+        }
+        Company company = companies.find(invitation.companyId()).orElseThrow(Registrations::invitationRefused);
+        Account account = Account.create(company, email, invitation.emailHash(), name,
+                asked.orElse(invitation.language()), passwordHash, now, invitation.roles().toArray(String[]::new));
+        transactions.commit(() -> {
+            if (region.find(CompanyInvitation.class, parsed.hash(), LockModeType.PESSIMISTIC_WRITE) == null) {
+                throw invitationRefused();
+            }
+            region.createQuery("DELETE FROM CompanyInvitation i WHERE i.emailHash = :email")
+                    .setParameter("email", invitation.emailHash())
+                    .executeUpdate();
+            region.persist(account);
+            return null;
+        });
+        transactions.commit(() -> {
+            accounts.record(account);
+            return null;
+        });
+        return account;
+    }
+
+    private static InvalidRequest invitationRefused() {
+        return new InvalidRequest("The invitation is unknown, already used or expired; ask the company's administrator for a new one.",
+                List.of(new FieldError("token", "unknown, used or expired")));
     }
 }

@@ -21,6 +21,7 @@ import org.iris.platform.control.Forbidden;
 import org.iris.platform.control.InvalidRequest;
 import org.iris.platform.control.Unauthenticated;
 import org.iris.residency.control.EntityManagers;
+import org.iris.residency.control.RegionalTokens;
 import org.iris.residency.control.Transactions;
 
 import java.time.Clock;
@@ -110,7 +111,7 @@ public class Sessions {
     /** Spends a refresh token for a new pair; a spent one presented again ends its whole family. */
     public Tokens refresh(String refreshToken) {
         Instant now = clock.instant();
-        RefreshTokens.Parsed parsed = refreshTokens.parse(refreshToken).orElseThrow(Sessions::invalidRefresh);
+        RegionalTokens.Parsed parsed = refreshTokens.parse(refreshToken).orElseThrow(Sessions::invalidRefresh);
         var region = managers.of(parsed.region());
         String successor = refreshTokens.draw(parsed.region());
         Optional<Account> account = transactions.commit(() -> {

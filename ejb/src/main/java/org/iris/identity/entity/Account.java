@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.iris.company.entity.Company;
+import org.iris.company.entity.VisibilityMode;
 import org.iris.platform.control.BusinessException.FieldError;
 import org.iris.platform.control.InvalidRequest;
 import org.iris.residency.entity.Region;
@@ -21,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -72,6 +74,14 @@ public class Account {
 
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
+
+    /** The member's own mode (SPEC §3's derogations); {@code null}: the company's. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "visibility_mode")
+    private VisibilityMode visibilityMode;
+
+    @Column(name = "file_sharing_forbidden", nullable = false)
+    private boolean fileSharingForbidden;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
@@ -149,6 +159,26 @@ public class Account {
         tokenGeneration++;
     }
 
+    /**
+     * Gives the account exactly these roles, {@code user} always among them. Tokens that carry the old
+     * roles end; a refresh gives a token with the new ones.
+     */
+    public void changeRoles(Set<String> newRoles) {
+        roles.clear();
+        roles.add(Roles.USER);
+        roles.addAll(newRoles);
+        revokeTokens();
+    }
+
+    /** @param mode the member's own mode, already checked against the company's; {@code null} inherits it */
+    public void see(VisibilityMode mode) {
+        visibilityMode = mode;
+    }
+
+    public void forbidFileSharing(boolean forbidden) {
+        fileSharingForbidden = forbidden;
+    }
+
     public void rename(PersonName name) {
         firstName = name.first();
         lastName = name.last();
@@ -214,6 +244,14 @@ public class Account {
 
     public int tokenGeneration() {
         return tokenGeneration;
+    }
+
+    public Optional<VisibilityMode> visibilityMode() {
+        return Optional.ofNullable(visibilityMode);
+    }
+
+    public boolean fileSharingForbidden() {
+        return fileSharingForbidden;
     }
 
     public Set<String> roles() {

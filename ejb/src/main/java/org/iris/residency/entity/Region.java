@@ -20,6 +20,11 @@ public enum Region {
         return this == CN || this == HDS;
     }
 
+    /** Whether an isolated boundary lies between the two regions: nobody finds, invites or meets across it. */
+    public boolean separatedFrom(Region other) {
+        return (isolated() || other.isolated()) && this != other;
+    }
+
     /** The lower-case name used in configuration keys, datasource and persistence-unit names. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);

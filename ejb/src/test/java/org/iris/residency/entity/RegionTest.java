@@ -40,4 +40,14 @@ class RegionTest {
     void keyIsTheLowerCaseName() {
         assertEquals("anz", Region.ANZ.key());
     }
+
+    @Test
+    void chinaAndHdsAreSeparatedFromEveryOtherRegionButThemselves() {
+        for (Region one : Region.values()) {
+            for (Region other : Region.values()) {
+                boolean expected = one != other && (one == Region.CN || one == Region.HDS || other == Region.CN || other == Region.HDS);
+                assertEquals(expected, one.separatedFrom(other), one + " / " + other);
+            }
+        }
+    }
 }

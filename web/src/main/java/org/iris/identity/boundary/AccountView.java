@@ -1,17 +1,37 @@
 package org.iris.identity.boundary;
 
+import org.iris.company.entity.Feature;
 import org.iris.identity.entity.Account;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
-/** A person's own account as they see it. */
+/**
+ * A person's own account as they see it, with what their licence opens ({@code offer},
+ * {@code features}) and what their company's administrator allows them.
+ */
 public record AccountView(UUID id, String email, String firstName, String lastName, String title, String language,
-                          UUID companyId, String region, List<String> roles) {
+                          UUID companyId, String region, List<String> roles, String offer, List<String> features,
+                          Boolean fileSharingAllowed, Boolean nameEditAllowed) {
 
-    static AccountView of(Account account) {
+    static AccountView of(Accounts.Profile profile) {
+        Account account = profile.account();
         return new AccountView(account.id(), account.email(), account.name().first(), account.name().last(),
                 account.title(), account.language().code(), account.companyId(), account.region().name(),
-                List.copyOf(account.roles()));
+                List.copyOf(account.roles()), lower(profile.offer()),
+                profile.features().stream().map(AccountView::lower).sorted().toList(),
+                profile.fileSharingAllowed(), profile.nameEditAllowed());
+    }
+
+    /** An account just created: who it is; what it may use is in {@code GET /users/me}. */
+    static AccountView created(Account account) {
+        return new AccountView(account.id(), account.email(), account.name().first(), account.name().last(),
+                account.title(), account.language().code(), account.companyId(), account.region().name(),
+                List.copyOf(account.roles()), null, null, null, null);
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
     }
 }

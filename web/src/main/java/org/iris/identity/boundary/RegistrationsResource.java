@@ -40,7 +40,7 @@ public class RegistrationsResource {
         Account account = registrations.confirm(confirmation.email, confirmation.pin, confirmation.password,
                 confirmation.firstName, confirmation.lastName, confirmation.lang);
         return Response.created(uri.getBaseUriBuilder().path("users/me").build())
-                .entity(AccountView.of(account))
+                .entity(AccountView.created(account))
                 .build();
     }
 }

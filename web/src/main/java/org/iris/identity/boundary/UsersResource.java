@@ -4,8 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,11 +16,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.iris.identity.entity.ProfileChange;
 import org.iris.identity.entity.Roles;
-import org.iris.platform.control.BusinessException.FieldError;
-import org.iris.platform.control.InvalidRequest;
+import org.iris.platform.boundary.MergePatch;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,7 +30,6 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 public class UsersResource {
 
-    static final String MERGE_PATCH = "application/merge-patch+json";
     private static final Set<String> EDITABLE = Set.of("firstName", "lastName", "title", "language");
 
     @Inject
@@ -47,13 +41,13 @@ public class UsersResource {
     @GET
     @Path("me")
     public AccountView me() {
-        return AccountView.of(accounts.me(callers.current()));
+        return AccountView.of(accounts.profile(callers.current()));
     }
 
     /** A JSON merge patch (RFC 7396) of firstName, lastName, title (null removes it) and language. */
     @PATCH
     @Path("me")
-    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public AccountView update(@NotNull JsonObject patch) {
         return AccountView.of(accounts.update(callers.current(), change(patch)));
     }
@@ -65,28 +59,12 @@ public class UsersResource {
         return Response.noContent().build();
     }
 
-    static ProfileChange change(JsonObject patch) {
-        List<FieldError> errors = new ArrayList<>();
-        patch.keySet().stream().filter(key -> !EDITABLE.contains(key))
-                .forEach(key -> errors.add(new FieldError(key, "cannot be changed here")));
-        Optional<String> title = patch.containsKey("title") && patch.isNull("title") ? Optional.of("") : text(patch, "title", errors);
-        ProfileChange change = new ProfileChange(text(patch, "firstName", errors), text(patch, "lastName", errors),
-                title, text(patch, "language", errors));
-        if (!errors.isEmpty()) {
-            throw new InvalidRequest("Only firstName, lastName, title and language can be changed, as strings.", errors);
-        }
+    static ProfileChange change(JsonObject body) {
+        MergePatch patch = new MergePatch(body, EDITABLE);
+        Optional<String> title = patch.isNull("title") ? Optional.of("") : patch.string("title");
+        ProfileChange change = new ProfileChange(patch.string("firstName"), patch.string("lastName"), title,
+                patch.string("language"));
+        patch.check("Only firstName, lastName, title and language can be changed, as strings.");
         return change;
-    }
-
-    private static Optional<String> text(JsonObject patch, String field, List<FieldError> errors) {
-        JsonValue value = patch.get(field);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (value instanceof JsonString string) {
-            return Optional.of(string.getString());
-        }
-        errors.add(new FieldError(field, "must be a string"));
-        return Optional.empty();
     }
 }

@@ -1,0 +1,179 @@
+package org.iris.company.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iris.company.control.CompanyAccess;
+import org.iris.company.control.Licences;
+import org.iris.company.control.RoleGrants;
+import org.iris.company.entity.Company;
+import org.iris.company.entity.CompanyInvitation;
+import org.iris.company.entity.MemberChange;
+import org.iris.company.entity.Offer;
+import org.iris.company.entity.VisibilityMode;
+import org.iris.identity.control.AccountRoutes;
+import org.iris.identity.control.Emails;
+import org.iris.identity.control.Revocations;
+import org.iris.identity.entity.Account;
+import org.iris.identity.entity.Caller;
+import org.iris.identity.entity.EmailAddress;
+import org.iris.identity.entity.Language;
+import org.iris.identity.entity.Roles;
+import org.iris.mail.control.Outbox;
+import org.iris.platform.control.NotFound;
+import org.iris.platform.control.Page;
+import org.iris.residency.control.EntityManagers;
+import org.iris.residency.control.RegionalTokens;
+import org.iris.residency.control.Transactions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A company's members as its administrators see them (SPEC §1, §3, §6): listing, roles, their own
+ * visibility mode within the derogations, the file-sharing restriction, and invitations by email to
+ * join. Whoever may manage the company (SPEC §1's first table) may do all of it; anybody else is told
+ * the company does not exist.
+ */
+@Stateless
+@RolesAllowed({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Members {
+
+    /** A member with the offer of their licence, if any. */
+    public record Member(Account account, Optional<Offer> licence) {
+    }
+
+    @Inject
+    CompanyAccess access;
+
+    @Inject
+    EntityManagers managers;
+
+    @Inject
+    AccountRoutes accounts;
+
+    @Inject
+    Licences licences;
+
+    @Inject
+    Emails emails;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Revocations revocations;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "iris.public-url")
+    String publicUrl;
+
+    public List<Member> list(Caller caller, UUID companyId, Page page) {
+        Company company = access.manage(caller, companyId);
+        var region = managers.of(company.region());
+        List<Account> found = region.createQuery("SELECT a FROM Account a WHERE a.companyId = :id"
+                        + " ORDER BY a.lastName, a.firstName, a.id", Account.class)
+                .setParameter("id", companyId)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.limit())
+                .getResultList();
+        Map<UUID, Offer> offers = licences.offers(region, found.stream().map(Account::id).toList());
+        return found.stream()
+                .map(account -> new Member(account.in(company.region()), Optional.ofNullable(offers.get(account.id()))))
+                .toList();
+    }
+
+    public Member get(Caller caller, UUID companyId, UUID memberId) {
+        Company company = access.manage(caller, companyId);
+        Account account = member(company, memberId);
+        return new Member(account, licences.offer(managers.of(company.region()), memberId));
+    }
+
+    /**
+     * Changes a member's roles, own visibility mode or file-sharing restriction. A change of roles
+     * ends the member's access tokens (their refresh token gives them one with the new roles).
+     */
+    public Member update(Caller caller, UUID companyId, UUID memberId, MemberChange change) {
+        Company company = access.manage(caller, companyId);
+        Account current = member(company, memberId);
+        Optional<Set<String>> roles = change.roles().map(wanted -> RoleGrants.check(caller.roles(),
+                caller.accountId().equals(memberId), company.businessPartner(), current.roles(), wanted));
+        Optional<Optional<VisibilityMode>> visibility = change.inheritVisibility() ? Optional.of(Optional.empty())
+                : change.visibility().map(mode -> Optional.ofNullable(company.memberVisibility(mode)));
+        Account changed = transactions.commit(() -> {
+            Account stored = accounts.lock(company.region(), memberId).orElseThrow(() -> new NotFound("member"));
+            roles.filter(next -> !next.equals(stored.roles())).ifPresent(stored::changeRoles);
+            visibility.ifPresent(mode -> stored.see(mode.orElse(null)));
+            change.fileSharingForbidden().ifPresent(stored::forbidFileSharing);
+            return stored;
+        });
+        if (changed.tokenGeneration() != current.tokenGeneration()) {
+            transactions.commit(() -> {
+                revocations.revokeAccount(changed.id(), changed.tokenGeneration());
+                return null;
+            });
+        }
+        return new Member(changed, licences.offer(managers.of(company.region()), memberId));
+    }
+
+    /**
+     * Invites a person by email to join the company, with the roles given (checked as a change of
+     * roles would be). The mail carries a link whose token creates the account in this company; a new
+     * invitation to the same email replaces the previous one. An email that already has an account gets
+     * a mail saying so instead: the answer is the same either way, so that it tells nobody who has an
+     * account.
+     */
+    public void invite(Caller caller, UUID companyId, String rawEmail, String rawLanguage, Set<String> roles) {
+        Company company = access.manage(caller, companyId);
+        EmailAddress email = EmailAddress.of(rawEmail, "email");
+        Language language = Language.parse(rawLanguage, "lang");
+        Set<String> granted = RoleGrants.check(caller.roles(), false, company.businessPartner(), Set.of(), roles);
+        Instant now = clock.instant();
+        String emailHash = emails.hash(email);
+        var region = managers.of(company.region());
+        Map<String, Object> values = Map.of("email", email.value(), "company", company.name(),
+                "days", CompanyInvitation.VALIDITY.toDays());
+        if (accounts.route(emailHash).isPresent()) {
+            transactions.commit(() -> {
+                outbox.enqueue(region, email, "company-invitation-account-exists", language, values);
+                return null;
+            });
+            return;
+        }
+        String token = RegionalTokens.draw(company.region());
+        transactions.commit(() -> {
+            region.createQuery("DELETE FROM CompanyInvitation i WHERE i.companyId = :company AND i.emailHash = :email")
+                    .setParameter("company", companyId)
+                    .setParameter("email", emailHash)
+                    .executeUpdate();
+            region.persist(CompanyInvitation.of(RegionalTokens.hash(token), companyId, email, emailHash, granted, language, now));
+            Map<String, Object> mail = new HashMap<>(values);
+            mail.put("token", token);
+            mail.put("link", publicUrl.replaceAll("/+$", "") + "/join#" + token);
+            outbox.enqueue(region, email, "company-invitation", language, mail);
+            return null;
+        });
+    }
+
+    private Account member(Company company, UUID memberId) {
+        return accounts.find(company.region(), memberId)
+                .filter(account -> account.companyId().equals(company.id()))
+                .orElseThrow(() -> new NotFound("member"));
+    }
+}

@@ -1,0 +1,88 @@
+package org.iris.company.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.iris.company.entity.Company;
+import org.iris.identity.entity.Caller;
+import org.iris.identity.entity.Roles;
+import org.iris.platform.control.Forbidden;
+import org.iris.platform.control.NotFound;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiPredicate;
+
+/**
+ * Whether a caller may act on a company, as SPEC §1's tables say: the one place that turns a caller
+ * into the row ({@link Standing}) and the company into the column ({@link Scope}) of those tables.
+ * A company that is none of the caller's business answers exactly as one that does not exist, so that
+ * nobody learns which companies exist; a company the caller deals with but may not act on so is refused.
+ * A superadmin (the platform's operator) may do everything.
+ */
+@ApplicationScoped
+public class CompanyAccess {
+
+    static final String NOT_ALLOWED = "Your roles do not allow this on this company.";
+
+    @Inject
+    CompanyLookup lookup;
+
+    /** @return the company, which the caller may manage and invite members to */
+    public Company manage(Caller caller, UUID companyId) {
+        return require(caller, companyId, (standings, scope) ->
+                CompanyRights.allows(standings, scope, CompanyRights.Action.MANAGE_COMPANY));
+    }
+
+    public Company require(Caller caller, UUID companyId, CompanyRights.Action action) {
+        return require(caller, companyId, (standings, scope) -> CompanyRights.allows(standings, scope, action));
+    }
+
+    public Company require(Caller caller, UUID companyId, SubscriptionRights.Action action) {
+        return require(caller, companyId, (standings, scope) -> SubscriptionRights.allows(standings, scope, action));
+    }
+
+    /** Any of the actions; for reading what the actions act on. */
+    public Company requireAny(Caller caller, UUID companyId, CompanyRights.Action... actions) {
+        return require(caller, companyId, (standings, scope) ->
+                Arrays.stream(actions).anyMatch(action -> CompanyRights.allows(standings, scope, action)));
+    }
+
+    /** Any of the actions; for reading what the actions act on. */
+    public Company requireAny(Caller caller, UUID companyId, SubscriptionRights.Action... actions) {
+        return require(caller, companyId, (standings, scope) ->
+                Arrays.stream(actions).anyMatch(action -> SubscriptionRights.allows(standings, scope, action)));
+    }
+
+    /** A company's own members read its information; so do those who may manage it. */
+    public Company read(Caller caller, UUID companyId) {
+        if (caller.companyId().equals(companyId)) {
+            return lookup.find(companyId).orElseThrow(() -> new NotFound("company"));
+        }
+        return manage(caller, companyId);
+    }
+
+    /** The rows the caller stands in towards the company, if it is the caller's business at all. */
+    public Optional<Set<Standing>> standings(Caller caller, Company target) {
+        return Scope.of(caller.companyId(), target.id(), target.businessPartner(), target.managedBy())
+                // Only a business partner manages others: the column says what the caller's company is.
+                .map(scope -> Standing.of(caller.roles(), scope == Scope.BP || !target.id().equals(caller.companyId())));
+    }
+
+    private Company require(Caller caller, UUID companyId, BiPredicate<Set<Standing>, Scope> rule) {
+        Company target = lookup.find(companyId).orElseThrow(() -> new NotFound("company"));
+        if (caller.holds(Roles.SUPERADMIN)) {
+            return target;
+        }
+        Optional<Scope> scope = Scope.of(caller.companyId(), target.id(), target.businessPartner(), target.managedBy());
+        if (scope.isEmpty()) {
+            throw new NotFound("company");
+        }
+        Set<Standing> standings = standings(caller, target).orElseThrow();
+        if (!rule.test(standings, scope.get())) {
+            throw new Forbidden(NOT_ALLOWED);
+        }
+        return target;
+    }
+}

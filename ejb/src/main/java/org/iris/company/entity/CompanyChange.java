@@ -1,0 +1,11 @@
+package org.iris.company.entity;
+
+import java.util.Optional;
+
+/**
+ * What an administrator changes of a company's information and settings; an empty field stays as
+ * it is. An empty description removes it.
+ */
+public record CompanyChange(Optional<String> name, Optional<String> description, Optional<VisibilityMode> visibility,
+                            Optional<Boolean> fileSharingForbidden, Optional<Boolean> nameEditForbidden) {
+}

@@ -1,0 +1,53 @@
+package org.iris.company.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.iris.identity.boundary.Callers;
+import org.iris.identity.entity.Roles;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Invitations by email to join a company. The answer is 202 whether or not the email already has an
+ * account; the mail's token is accepted at {@code /company-invitations/accept}.
+ */
+@Path("companies/{companyId}/invitations")
+@RequestScoped
+@RolesAllowed({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN})
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class InvitationsResource {
+
+    public static class Invitation {
+        public String email;
+        /** {@code en} (default) or {@code fr}: the language of the mail. */
+        public String lang;
+        /** Roles besides {@code user}. */
+        public Set<String> roles;
+    }
+
+    @Inject
+    Members members;
+
+    @Inject
+    Callers callers;
+
+    @POST
+    public Response invite(@PathParam("companyId") UUID companyId, @NotNull Invitation invitation) {
+        members.invite(callers.current(), companyId, invitation.email, invitation.lang,
+                invitation.roles == null ? Set.of() : invitation.roles);
+        return Response.accepted().build();
+    }
+}

@@ -1,0 +1,37 @@
+package org.iris.identity.boundary;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.iris.identity.entity.Account;
+
+/** Accepting an invitation to join a company: the mailed token creates the account there. */
+@Path("company-invitations")
+@RequestScoped
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CompanyInvitationsResource {
+
+    @Inject
+    Registrations registrations;
+
+    @POST
+    @Path("accept")
+    public Response accept(@NotNull Bodies.InvitationAcceptance acceptance, @Context UriInfo uri) {
+        Account account = registrations.join(acceptance.token, acceptance.password, acceptance.firstName,
+                acceptance.lastName, acceptance.lang);
+        return Response.created(uri.getBaseUriBuilder().path("users/me").build())
+                .entity(AccountView.created(account))
+                .build();
+    }
+}
