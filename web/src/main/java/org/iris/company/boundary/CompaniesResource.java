@@ -4,7 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -90,7 +90,7 @@ public class CompaniesResource {
     @PATCH
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    public CompanyView update(@PathParam("id") UUID id, @NotNull JsonObject body) {
+    public CompanyView update(@PathParam("id") UUID id, @NotNull JsonValue body) {
         MergePatch patch = new MergePatch(body, EDITABLE);
         CompanyChange change = new CompanyChange(patch.string("name"),
                 patch.isNull("description") ? Optional.of("") : patch.string("description"),

@@ -3,7 +3,7 @@ package org.iris.company.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -81,7 +81,7 @@ public class MembersResource {
     @Path("{memberId}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public MemberView update(@PathParam("companyId") UUID companyId, @PathParam("memberId") UUID memberId,
-                             @NotNull JsonObject body) {
+                             @NotNull JsonValue body) {
         MergePatch patch = new MergePatch(body, EDITABLE);
         MemberChange change = new MemberChange(patch.strings("roles"), patch.choice("visibility", VisibilityMode.class),
                 patch.isNull("visibility"), patch.bool("fileSharingForbidden"));

@@ -3,7 +3,7 @@ package org.iris.company.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -62,7 +62,7 @@ public class SubscriptionsResource {
 
     /** {@code {"offer": "business", "billing": "monthly", "seats": 10}} */
     @POST
-    public Response create(@PathParam("companyId") UUID companyId, @NotNull JsonObject body, @Context UriInfo uri) {
+    public Response create(@PathParam("companyId") UUID companyId, @NotNull JsonValue body, @Context UriInfo uri) {
         MergePatch fields = new MergePatch(body, Set.of("offer", "billing", "seats"));
         var offer = fields.choice("offer", Offer.class);
         var billing = fields.choice("billing", Subscription.Billing.class);
@@ -95,7 +95,7 @@ public class SubscriptionsResource {
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public SubscriptionView update(@PathParam("companyId") UUID companyId, @PathParam("id") UUID id,
-                                   @NotNull JsonObject body) {
+                                   @NotNull JsonValue body) {
         MergePatch patch = new MergePatch(body, Set.of("seats", "billing", "status"));
         var status = patch.choice("status", Subscription.Status.class);
         if (status.filter(Subscription.Status.ACTIVE::equals).isPresent()) {

@@ -3,7 +3,7 @@ package org.iris.identity.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -48,7 +48,7 @@ public class UsersResource {
     @PATCH
     @Path("me")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    public AccountView update(@NotNull JsonObject patch) {
+    public AccountView update(@NotNull JsonValue patch) {
         return AccountView.of(accounts.update(callers.current(), change(patch)));
     }
 
@@ -59,7 +59,7 @@ public class UsersResource {
         return Response.noContent().build();
     }
 
-    static ProfileChange change(JsonObject body) {
+    static ProfileChange change(JsonValue body) {
         MergePatch patch = new MergePatch(body, EDITABLE);
         Optional<String> title = patch.isNull("title") ? Optional.of("") : patch.string("title");
         ProfileChange change = new ProfileChange(patch.string("firstName"), patch.string("lastName"), title,

@@ -1,6 +1,7 @@
 package org.iris.platform.boundary;
 
 import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -25,10 +26,15 @@ public class MalformedBodyMapper implements ExceptionMapper<ProcessingException>
         if (refusal.isPresent()) {
             return new WebApplicationExceptionMapper().toResponse(refusal.get());
         }
-        if (cause(e, JsonbException.class).isPresent()) {
-            return Problem.of(400, "The request body is not valid JSON of the expected shape.").toResponse();
+        if (cause(e, JsonbException.class).isPresent() || cause(e, JsonParsingException.class).isPresent()) {
+            return malformed();
         }
         return new UnexpectedExceptionMapper().toResponse(e);
+    }
+
+    /** The answer to a body that is not the JSON it should be. */
+    static Response malformed() {
+        return Problem.of(400, "The request body is not valid JSON of the expected shape.").toResponse();
     }
 
     private static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {

@@ -27,9 +27,16 @@ public final class MergePatch {
     private final JsonObject body;
     private final List<FieldError> errors = new ArrayList<>();
 
-    /** @param allowed the fields that may appear; any other is refused */
-    public MergePatch(JsonObject body, Set<String> allowed) {
-        this.body = body;
+    /**
+     * @param value   the body: an object; any other JSON value is refused (a JSON-P parameter of a
+     *                narrower type would fail on it inside JAX-RS, with a 500)
+     * @param allowed the fields that may appear; any other is refused
+     */
+    public MergePatch(JsonValue value, Set<String> allowed) {
+        if (!(value instanceof JsonObject object)) {
+            throw new InvalidRequest("The body must be a JSON object.");
+        }
+        this.body = object;
         body.keySet().stream().filter(key -> !allowed.contains(key)).sorted()
                 .forEach(key -> errors.add(new FieldError(key, "cannot be changed here")));
     }
