@@ -135,12 +135,18 @@ class CompanyAdministrationIT extends WithPeople {
         assertProblem(tenants.patch(path, "{\"visibility\": \"isolated\"}", superadmin), 400);
         assertEquals(List.of("PUBLIC"), visibilityOf("apac", member));
 
+        // The company becomes public: a public override means nothing there, the member inherits again.
         expect(tenants.patch("companies/" + company, "{\"visibility\": \"public\"}", superadmin), 200);
+        assertEquals(Collections.singletonList(null), visibilityOf("apac", member));
+        assertEquals("private", Api.json(expect(tenants.patch(path, "{\"visibility\": \"private\"}", superadmin), 200)).getString("visibility"));
         assertProblem(tenants.patch(path, "{\"visibility\": \"closed\"}", superadmin), 400);
         assertFalse(Api.json(expect(tenants.patch(path, "{\"visibility\": null}", superadmin), 200)).containsKey("visibility"));
         assertEquals(Collections.singletonList(null), visibilityOf("apac", member));
 
+        expect(tenants.patch(path, "{\"visibility\": \"private\"}", superadmin), 200);
         expect(tenants.patch("companies/" + company, "{\"visibility\": \"isolated\"}", superadmin), 200);
+        // an isolated company's members are isolated, whatever they were before
+        assertEquals(Collections.singletonList(null), visibilityOf("apac", member));
         for (String mode : List.of("public", "private", "closed")) {
             assertProblem(tenants.patch(path, "{\"visibility\": \"" + mode + "\"}", superadmin), 400);
         }
@@ -234,6 +240,24 @@ class CompanyAdministrationIT extends WithPeople {
         Member other = tenants.member(company);
         assertProblem(tenants.patch("companies/" + company + "/members/" + other.id(), "{\"roles\": [\"superadmin\"]}", after), 403);
         assertEquals(List.of("user"), Databases.column("emea", "SELECT role FROM account_role WHERE account_id = ?", UUID.fromString(other.id())));
+    }
+
+    @Test
+    void aPartnersFinanceCannotHandItsColleaguesRightsItLacksButMakesItsCustomersAdmins() throws Exception {
+        String partner = tenants.company("Partner", "EMEA", "\"businessPartner\": true");
+        String customer = tenants.company("Customer", "DE", "\"managedBy\": \"" + partner + "\"");
+        Member colleague = tenants.member(partner);
+        Member customerMember = tenants.member(customer);
+        String finance = Tokens.forAccount(UUID.randomUUID(), UUID.fromString(partner), "EMEA", "user", "bp_finance");
+        for (String roles : List.of("[\"bp_operation\"]", "[\"company_admin\"]")) {
+            assertProblem(tenants.patch("companies/" + partner + "/members/" + colleague.id(), "{\"roles\": " + roles + "}", finance), 403);
+        }
+        assertProblem(tenants.invite(partner, People.newEmail("partner.example"), null, finance, "bp_operation"), 403);
+        assertEquals(List.of("user"), Databases.column("emea", "SELECT role FROM account_role WHERE account_id = ?", UUID.fromString(colleague.id())));
+        expect(tenants.patch("companies/" + partner + "/members/" + colleague.id(), "{\"roles\": [\"bp_finance\"]}", finance), 200);
+        expect(tenants.patch("companies/" + customer + "/members/" + customerMember.id(), "{\"roles\": [\"company_admin\"]}", finance), 200);
+        assertEquals(List.of("company_admin", "user"), Databases.column("de",
+                "SELECT role FROM account_role WHERE account_id = ? ORDER BY role", UUID.fromString(customerMember.id())));
     }
 
     @Test

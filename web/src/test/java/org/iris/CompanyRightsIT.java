@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * SPEC §1's two rights tables over HTTP: every caller (superadmin, the business partner's
  * company_admin, bp_finance, bp_operation, bp_operation with bp_finance, the end customer's
- * company_admin, a plain user of the end customer, an administrator of an unrelated company) tries
+ * company_admin, a plain user of the end customer, a user and an administrator of an unrelated company) tries
  * every action of both tables on the business partner (BP, EMEA) and on an end customer it manages
  * (EC, DE). The expected answers are written out below from the spec's tables: 2xx where a cell says
  * yes; 403 where the company is the caller's business but the cell says no; 404 where the company is
@@ -51,6 +51,7 @@ class CompanyRightsIT extends WithPeople {
         EXPECTED.put("company_admin of the BP", row(Y, Y, Y, Y, Y, Y, Y, Y, /* EC */ N, N, N, N, N, N, N, Y));
         EXPECTED.put("company_admin of the EC", row(X, X, X, X, X, X, X, X, /* EC */ Y, Y, N, Y, Y, Y, N, Y));
         EXPECTED.put("user of the EC", row(X, X, X, X, X, X, X, X, /* EC */ N, N, N, N, N, N, N, N));
+        EXPECTED.put("user of an unrelated company", row(X, X, X, X, X, X, X, X, /* EC */ X, X, X, X, X, X, X, X));
         EXPECTED.put("company_admin of an unrelated company", row(X, X, X, X, X, X, X, X, /* EC */ X, X, X, X, X, X, X, X));
     }
 
@@ -84,6 +85,7 @@ class CompanyRightsIT extends WithPeople {
         tokens.put("company_admin of the BP", token(partner, "EMEA", "company_admin"));
         tokens.put("company_admin of the EC", token(customer, "DE", "company_admin"));
         tokens.put("user of the EC", token(customer, "DE"));
+        tokens.put("user of an unrelated company", token(stranger, "NA"));
         tokens.put("company_admin of an unrelated company", token(stranger, "NA", "company_admin"));
 
         List<String> wrong = new ArrayList<>();

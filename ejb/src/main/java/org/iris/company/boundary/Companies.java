@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import org.iris.company.control.CompanyAccess;
 import org.iris.company.control.CompanyLookup;
@@ -18,6 +19,7 @@ import org.iris.company.entity.CompanyChange;
 import org.iris.company.entity.CompanyDomain;
 import org.iris.company.entity.DomainName;
 import org.iris.company.entity.OrganizationMember;
+import org.iris.company.entity.VisibilityMode;
 import org.iris.identity.entity.Caller;
 import org.iris.identity.entity.Roles;
 import org.iris.platform.control.BusinessException.FieldError;
@@ -183,11 +185,15 @@ public class Companies {
     public Company update(Caller caller, UUID id, CompanyChange change) {
         Company target = access.manage(caller, id);
         boolean inOrganization = managers.global().find(OrganizationMember.class, id) != null;
+        var regional = managers.of(target.region());
         Company changed = transactions.commit(() -> {
             Company stored = lookup.lock(target.region(), id).orElseThrow(() -> new NotFound("company"));
             change.name().ifPresent(stored::rename);
             change.description().ifPresent(stored::describe);
-            change.visibility().ifPresent(mode -> stored.changeVisibility(mode, inOrganization));
+            change.visibility().ifPresent(mode -> {
+                stored.changeVisibility(mode, inOrganization);
+                inheritWhereNoLongerAllowed(regional, id, mode);
+            });
             change.fileSharingForbidden().ifPresent(stored::forbidFileSharing);
             change.nameEditForbidden().ifPresent(stored::forbidNameEdit);
             return stored;
@@ -196,6 +202,21 @@ public class Companies {
             routes.record(changed);
             return changed;
         });
+    }
+
+    /**
+     * Members' own modes that the company's new mode does not allow (SPEC §3's derogations) go back
+     * to inheriting the company's; runs in the caller's transaction in the company's region.
+     */
+    private static void inheritWhereNoLongerAllowed(EntityManager regional, UUID companyId, VisibilityMode mode) {
+        Set<VisibilityMode> allowed = mode.memberOverrides();
+        var update = regional.createQuery("UPDATE Account a SET a.visibilityMode = NULL WHERE a.companyId = :id"
+                        + " AND a.visibilityMode IS NOT NULL" + (allowed.isEmpty() ? "" : " AND a.visibilityMode NOT IN :allowed"))
+                .setParameter("id", companyId);
+        if (!allowed.isEmpty()) {
+            update.setParameter("allowed", List.copyOf(allowed));
+        }
+        update.executeUpdate();
     }
 
     /**

@@ -113,7 +113,8 @@ public class Members {
         Company company = access.manage(caller, companyId);
         Account current = member(company, memberId);
         Optional<Set<String>> roles = change.roles().map(wanted -> RoleGrants.check(caller.roles(),
-                caller.accountId().equals(memberId), company.businessPartner(), current.roles(), wanted));
+                caller.accountId().equals(memberId), caller.companyId().equals(companyId), company.businessPartner(),
+                current.roles(), wanted));
         Optional<Optional<VisibilityMode>> visibility = change.inheritVisibility() ? Optional.of(Optional.empty())
                 : change.visibility().map(mode -> Optional.ofNullable(company.memberVisibility(mode)));
         Account changed = transactions.commit(() -> {
@@ -143,7 +144,8 @@ public class Members {
         Company company = access.manage(caller, companyId);
         EmailAddress email = EmailAddress.of(rawEmail, "email");
         Language language = Language.parse(rawLanguage, "lang");
-        Set<String> granted = RoleGrants.check(caller.roles(), false, company.businessPartner(), Set.of(), roles);
+        Set<String> granted = RoleGrants.check(caller.roles(), false, caller.companyId().equals(companyId),
+                company.businessPartner(), Set.of(), roles);
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
         var region = managers.of(company.region());
@@ -172,8 +174,6 @@ public class Members {
     }
 
     private Account member(Company company, UUID memberId) {
-        return accounts.find(company.region(), memberId)
-                .filter(account -> account.companyId().equals(company.id()))
-                .orElseThrow(() -> new NotFound("member"));
+        return accounts.member(company.region(), company.id(), memberId).orElseThrow(() -> new NotFound("member"));
     }
 }

@@ -149,9 +149,7 @@ public class Subscriptions {
     }
 
     private void member(Company company, UUID memberId) {
-        accounts.find(company.region(), memberId)
-                .filter(account -> account.companyId().equals(company.id()))
-                .orElseThrow(() -> new NotFound("member"));
+        accounts.member(company.region(), company.id(), memberId).orElseThrow(() -> new NotFound("member"));
     }
 
     private static Subscription subscription(EntityManager region, UUID companyId, UUID subscriptionId, boolean lock) {

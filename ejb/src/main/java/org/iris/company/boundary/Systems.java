@@ -119,8 +119,7 @@ public class Systems {
         EntityManager region = managers.of(company.region());
         system(region, companyId, systemId);
         String checked = PbxExtension.checkedNumber(number);
-        if (memberId == null || accounts.find(company.region(), memberId)
-                .filter(account -> account.companyId().equals(companyId)).isEmpty()) {
+        if (memberId == null || accounts.member(company.region(), companyId, memberId).isEmpty()) {
             throw new InvalidRequest("The user is not a member of this company.",
                     List.of(new FieldError("userId", "not a member of this company")));
         }

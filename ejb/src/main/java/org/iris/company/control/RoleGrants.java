@@ -17,14 +17,16 @@ import java.util.TreeSet;
  *     {@code bp_operation} only in a business partner (SPEC §1).</li>
  * <li>{@code superadmin} is the platform operator's: never given or taken through a company.</li>
  * <li>Nobody changes their own roles (no self-promotion, no admin locking themselves out).</li>
- * <li>A business partner's own roles are given or taken only by a superadmin, that partner's
- *     {@code company_admin}, or a holder of that same role: {@code bp_finance} cannot make itself
- *     {@code bp_operation} through a colleague and gain the equipment rights it lacks.</li>
+ * <li>In the caller's own company, a role is given or taken only by its {@code company_admin} or by a
+ *     holder of that same role: a {@code bp_finance} cannot hand a colleague {@code bp_operation} or
+ *     {@code company_admin} and so reach, through them, the equipment rights the table denies it.</li>
+ * <li>In an end customer that the caller's business partner manages, the customer's roles
+ *     ({@code user}, {@code company_admin}) are given by whoever may manage it.</li>
  * </ul>
  */
 public final class RoleGrants {
 
-    static final Set<String> PARTNER_ROLES = Set.of(Roles.BP_FINANCE, Roles.BP_OPERATION);
+    private static final Set<String> PARTNER_ROLES = Set.of(Roles.BP_FINANCE, Roles.BP_OPERATION);
     private static final Set<String> COMPANY_ROLES = Set.of(Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE,
             Roles.BP_OPERATION, Roles.SUPERADMIN);
 
@@ -34,13 +36,14 @@ public final class RoleGrants {
     /**
      * @param callerRoles     the caller's roles
      * @param callerIsMember  whether the caller is the member whose roles change
+     * @param ownCompany      whether the member's company is the caller's own
      * @param inPartner       whether the member's company is a business partner
      * @param current         the member's roles now (none for an invitation)
      * @param wanted          the roles asked for
      * @return the roles to store, {@code user} among them
      */
-    public static Set<String> check(Set<String> callerRoles, boolean callerIsMember, boolean inPartner,
-                                    Set<String> current, Set<String> wanted) {
+    public static Set<String> check(Set<String> callerRoles, boolean callerIsMember, boolean ownCompany,
+                                    boolean inPartner, Set<String> current, Set<String> wanted) {
         Set<String> next = new TreeSet<>(wanted);
         next.add(Roles.USER);
         List<FieldError> unknown = next.stream().filter(role -> !COMPANY_ROLES.contains(role))
@@ -65,9 +68,11 @@ public final class RoleGrants {
         if (callerIsMember) {
             throw new Forbidden("Nobody changes their own roles; ask another administrator.");
         }
-        for (String role : changed) {
-            if (PARTNER_ROLES.contains(role) && !callerRoles.contains(Roles.COMPANY_ADMIN) && !callerRoles.contains(role)) {
-                throw new Forbidden("Only the business partner's company_admin or a holder of " + role + " gives or takes it.");
+        if (ownCompany && !callerRoles.contains(Roles.COMPANY_ADMIN)) {
+            for (String role : changed) {
+                if (!callerRoles.contains(role)) {
+                    throw new Forbidden("Only the company's company_admin or a holder of " + role + " gives or takes it.");
+                }
             }
         }
         return next;

@@ -29,7 +29,7 @@ public class Company {
     /** The built-in Default company, created by migration in EMEA. */
     public static final UUID DEFAULT_ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
 
-    public static final int NAME_MAX = 200;
+    public static final int NAME_MAX = BusinessName.MAX;
     public static final int DESCRIPTION_MAX = 1000;
 
     @Id
@@ -93,7 +93,7 @@ public class Company {
      */
     public static Company create(String name, Region region, boolean hds, boolean businessPartner, UUID managedBy,
                                  Clock clock) {
-        String trimmed = checkedName(name);
+        String trimmed = BusinessName.checked(name, "company");
         if (businessPartner && managedBy != null) {
             throw new InvalidRequest("A business partner is not managed by another one.");
         }
@@ -112,17 +112,8 @@ public class Company {
         return company;
     }
 
-    private static String checkedName(String name) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > NAME_MAX) {
-            throw new InvalidRequest("A company name has 1 to " + NAME_MAX + " characters.",
-                    List.of(new FieldError("name", "1 to " + NAME_MAX + " characters")));
-        }
-        return trimmed;
-    }
-
     public void rename(String newName) {
-        name = checkedName(newName);
+        name = BusinessName.checked(newName, "company");
     }
 
     /** @param text {@code null} or blank removes the description */

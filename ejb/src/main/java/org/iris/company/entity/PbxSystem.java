@@ -5,13 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.iris.platform.control.BusinessException.FieldError;
-import org.iris.platform.control.InvalidRequest;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 /** A company's telephone system (PBX), the "equipment" of SPEC §1. */
@@ -19,15 +16,13 @@ import java.util.UUID;
 @Table(name = "pbx_system")
 public class PbxSystem {
 
-    public static final int NAME_MAX = 200;
-
     @Id
     private UUID id;
 
     @Column(name = "company_id", nullable = false)
     private UUID companyId;
 
-    @Column(nullable = false, length = NAME_MAX)
+    @Column(nullable = false, length = BusinessName.MAX)
     private String name;
 
     @Column(name = "created_at", nullable = false)
@@ -50,12 +45,7 @@ public class PbxSystem {
     }
 
     public void rename(String newName) {
-        String stripped = newName == null ? "" : newName.strip();
-        if (stripped.isEmpty() || stripped.length() > NAME_MAX) {
-            throw new InvalidRequest("A system's name has 1 to " + NAME_MAX + " characters.",
-                    List.of(new FieldError("name", "1 to " + NAME_MAX + " characters")));
-        }
-        name = stripped;
+        name = BusinessName.checked(newName, "system");
     }
 
     public UUID id() {

@@ -168,9 +168,7 @@ public class Accounts {
      */
     public void forceReset(Caller admin, UUID companyId, UUID memberId) {
         Company company = access.manage(admin, companyId);
-        Account member = accounts.find(company.region(), memberId)
-                .filter(account -> account.companyId().equals(companyId))
-                .orElseThrow(() -> new NotFound("member"));
+        Account member = accounts.member(company.region(), companyId, memberId).orElseThrow(() -> new NotFound("member"));
         endSessions(member.region(), member.id(), Account::requireReset);
     }
 

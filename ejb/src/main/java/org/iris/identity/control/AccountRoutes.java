@@ -8,6 +8,7 @@ import org.iris.identity.entity.AccountRoute;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.entity.Region;
 
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,6 +31,11 @@ public class AccountRoutes {
         return Optional.ofNullable(managers.of(region).find(Account.class, accountId)).map(account -> account.in(region));
     }
 
+    /** The account, if it is a member of that company (which lives in that region). */
+    public Optional<Account> member(Region region, UUID companyId, UUID accountId) {
+        return find(region, accountId).filter(account -> account.companyId().equals(companyId));
+    }
+
     /** Locks the account's row for the caller's transaction in its region. */
     public Optional<Account> lock(Region region, UUID accountId) {
         return Optional.ofNullable(managers.of(region).find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE))
@@ -42,7 +48,7 @@ public class AccountRoutes {
      *
      * @return how many were missing
      */
-    public int reconcile(Region region, java.util.Collection<Account> accounts) {
+    public int reconcile(Region region, Collection<Account> accounts) {
         int repaired = 0;
         for (Account account : accounts) {
             if (route(account.emailHash()).isEmpty()) {
