@@ -45,8 +45,16 @@ class PlatformIT extends IrisIT {
     void openApiDescribesTheCompaniesApi() {
         HttpResponse<String> response = api.get(api.server("openapi"), null);
         assertEquals(200, response.statusCode(), response.body());
-        assertTrue(response.body().contains("/api/v1/companies/default"), response.body());
         assertTrue(response.body().contains("\"title\":\"Iris\""), response.body());
+        // Payara's generator stops at the first resource it cannot read and serves what it had:
+        // every resource class must be in the document.
+        for (String path : List.of("/api/v1/companies/default", "/api/v1/auth/login", "/api/v1/users/me",
+                "/api/v1/companies/{companyId}/members", "/api/v1/companies/{companyId}/systems",
+                "/api/v1/companies/{companyId}/subscriptions", "/api/v1/companies/{companyId}/invitations",
+                "/api/v1/companies/{id}/domains", "/api/v1/companies/{id}/visibility-by", "/api/v1/organizations",
+                "/api/v1/company-invitations/accept", "/api/v1/registrations", "/api/v1/password-resets")) {
+            assertTrue(response.body().contains("\"" + path + "\""), path + " is missing from " + response.body());
+        }
     }
 
     @Test
