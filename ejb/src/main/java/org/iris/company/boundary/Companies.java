@@ -113,18 +113,10 @@ public class Companies {
                     .setMaxResults(page.offset() + page.limit())
                     .getResultStream());
             visible = Stream.concat(lookup.find(caller.companyId()).stream(), managed)
-                    .filter(company -> manages(caller, company));
+                    .filter(company -> access.mayManage(caller, company));
         }
         return visible.sorted(Comparator.comparing(Company::name).thenComparing(c -> c.id().toString()))
                 .skip(page.offset()).limit(page.limit()).toList();
-    }
-
-    private boolean manages(Caller caller, Company company) {
-        return access.standings(caller, company)
-                .filter(standings -> CompanyRights.allows(standings,
-                        Scope.of(caller.companyId(), company.id(), company.businessPartner(), company.managedBy()).orElseThrow(),
-                        CompanyRights.Action.MANAGE_COMPANY))
-                .isPresent();
     }
 
     /**

@@ -63,11 +63,18 @@ public class CompanyAccess {
         return manage(caller, companyId);
     }
 
-    /** The rows the caller stands in towards the company, if it is the caller's business at all. */
-    public Optional<Set<Standing>> standings(Caller caller, Company target) {
+    /** Whether the caller may manage a company already at hand (when listing what they administer). */
+    public boolean mayManage(Caller caller, Company company) {
+        return caller.holds(Roles.SUPERADMIN) || decide(caller, company, (standings, scope) ->
+                CompanyRights.allows(standings, scope, CompanyRights.Action.MANAGE_COMPANY)).orElse(false);
+    }
+
+    /** The rule's answer for the caller's row and the company's column; empty where the company is none of the caller's business. */
+    private static Optional<Boolean> decide(Caller caller, Company target, BiPredicate<Set<Standing>, Scope> rule) {
         return Scope.of(caller.companyId(), target.id(), target.businessPartner(), target.managedBy())
                 // Only a business partner manages others: the column says what the caller's company is.
-                .map(scope -> Standing.of(caller.roles(), scope == Scope.BP || !target.id().equals(caller.companyId())));
+                .map(scope -> rule.test(Standing.of(caller.roles(), scope == Scope.BP || !target.id().equals(caller.companyId())),
+                        scope));
     }
 
     private Company require(Caller caller, UUID companyId, BiPredicate<Set<Standing>, Scope> rule) {
@@ -75,12 +82,7 @@ public class CompanyAccess {
         if (caller.holds(Roles.SUPERADMIN)) {
             return target;
         }
-        Optional<Scope> scope = Scope.of(caller.companyId(), target.id(), target.businessPartner(), target.managedBy());
-        if (scope.isEmpty()) {
-            throw new NotFound("company");
-        }
-        Set<Standing> standings = standings(caller, target).orElseThrow();
-        if (!rule.test(standings, scope.get())) {
+        if (!decide(caller, target, rule).orElseThrow(() -> new NotFound("company"))) {
             throw new Forbidden(NOT_ALLOWED);
         }
         return target;
