@@ -10,10 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import org.iris.company.control.CompanyAccess;
 import org.iris.company.control.CompanyLookup;
-import org.iris.company.control.CompanyRights;
 import org.iris.company.control.CompanyRoutes;
-import org.iris.company.control.Standing;
-import org.iris.company.control.Scope;
 import org.iris.company.entity.Company;
 import org.iris.company.entity.CompanyChange;
 import org.iris.company.entity.CompanyDomain;
@@ -58,9 +55,6 @@ public class Companies {
     /** What a new company is made of; {@code managedBy} and {@code businessPartner} only from a superadmin. */
     public record Creation(String name, Region region, boolean hds, boolean businessPartner, UUID managedBy) {
     }
-
-    private static final String ONLY_PARTNERS_CREATE =
-            "Only a superadmin, or a business partner's bp_operation or bp_finance, creates companies.";
 
     @Inject
     EntityManagers managers;
@@ -143,11 +137,7 @@ public class Companies {
             if (creation.hds() || creation.businessPartner() || creation.managedBy() != null) {
                 throw new Forbidden("Only a superadmin sets the HDS flag, makes a business partner or names a company's manager.");
             }
-            Company own = lookup.find(caller.companyId()).orElseThrow(() -> new Forbidden(ONLY_PARTNERS_CREATE));
-            if (!own.businessPartner() || !CompanyRights.allows(Standing.of(caller.roles(), true), Scope.EC,
-                    CompanyRights.Action.MANAGE_COMPANY)) {
-                throw new Forbidden(ONLY_PARTNERS_CREATE);
-            }
+            Company own = access.partnerCreatingCustomer(caller);
             checkSameIsolation(own.region(), creation.region() == null ? Region.DEFAULT : creation.region());
             company = Company.create(creation.name(), creation.region(), false, false, own.id(), clock);
         }

@@ -78,7 +78,7 @@ public class Subscriptions {
 
     /** For whoever holds any of the three rights on the company. */
     public List<Seats> list(Caller caller, UUID companyId) {
-        Company company = access.requireAny(caller, companyId, Action.values());
+        Company company = access.require(caller, companyId, Action.values());
         EntityManager region = managers.of(company.region());
         return region.createQuery("SELECT s FROM Subscription s WHERE s.companyId = :id ORDER BY s.createdAt, s.id", Subscription.class)
                 .setParameter("id", companyId)
@@ -88,7 +88,7 @@ public class Subscriptions {
     }
 
     public Seats get(Caller caller, UUID companyId, UUID subscriptionId) {
-        Company company = access.requireAny(caller, companyId, Action.values());
+        Company company = access.require(caller, companyId, Action.values());
         EntityManager region = managers.of(company.region());
         return new Seats(subscription(region, companyId, subscriptionId, false), licences.allocated(region, subscriptionId));
     }

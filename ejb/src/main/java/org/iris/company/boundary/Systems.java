@@ -67,7 +67,7 @@ public class Systems {
     }
 
     public List<PbxSystem> list(Caller caller, UUID companyId) {
-        Company company = access.requireAny(caller, companyId, Action.ADD_EQUIPMENT, Action.MANAGE_SYSTEMS);
+        Company company = access.require(caller, companyId, Action.ADD_EQUIPMENT, Action.MANAGE_SYSTEMS);
         return managers.of(company.region())
                 .createQuery("SELECT s FROM PbxSystem s WHERE s.companyId = :id ORDER BY s.name, s.id", PbxSystem.class)
                 .setParameter("id", companyId)
@@ -75,7 +75,7 @@ public class Systems {
     }
 
     public PbxSystem get(Caller caller, UUID companyId, UUID systemId) {
-        Company company = access.requireAny(caller, companyId, Action.ADD_EQUIPMENT, Action.MANAGE_SYSTEMS);
+        Company company = access.require(caller, companyId, Action.ADD_EQUIPMENT, Action.MANAGE_SYSTEMS);
         return system(managers.of(company.region()), companyId, systemId);
     }
 
@@ -102,7 +102,7 @@ public class Systems {
     }
 
     public List<PbxExtension> extensions(Caller caller, UUID companyId, UUID systemId) {
-        Company company = access.requireAny(caller, companyId, Action.ADD_EQUIPMENT, Action.MANAGE_SYSTEMS);
+        Company company = access.require(caller, companyId, Action.ADD_EQUIPMENT, Action.MANAGE_SYSTEMS);
         EntityManager region = managers.of(company.region());
         system(region, companyId, systemId);
         return region.createQuery("SELECT e FROM PbxExtension e WHERE e.systemId = :id ORDER BY e.number", PbxExtension.class)

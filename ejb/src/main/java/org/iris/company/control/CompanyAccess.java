@@ -29,30 +29,42 @@ public class CompanyAccess {
     @Inject
     CompanyLookup lookup;
 
+    private static final String ONLY_PARTNERS_CREATE =
+            "Only a superadmin, or a business partner's bp_operation or bp_finance, creates companies.";
+
+    private static final BiPredicate<Set<Standing>, Scope> MANAGES =
+            (standings, scope) -> CompanyRights.allows(standings, scope, CompanyRights.Action.MANAGE_COMPANY);
+
     /** @return the company, which the caller may manage and invite members to */
     public Company manage(Caller caller, UUID companyId) {
+        return require(caller, companyId, MANAGES);
+    }
+
+    /** @return the company, on which the caller may take at least one of the actions (one for a write; several for reading what they act on) */
+    public Company require(Caller caller, UUID companyId, CompanyRights.Action... anyOf) {
         return require(caller, companyId, (standings, scope) ->
-                CompanyRights.allows(standings, scope, CompanyRights.Action.MANAGE_COMPANY));
+                Arrays.stream(anyOf).anyMatch(action -> CompanyRights.allows(standings, scope, action)));
     }
 
-    public Company require(Caller caller, UUID companyId, CompanyRights.Action action) {
-        return require(caller, companyId, (standings, scope) -> CompanyRights.allows(standings, scope, action));
-    }
-
-    public Company require(Caller caller, UUID companyId, SubscriptionRights.Action action) {
-        return require(caller, companyId, (standings, scope) -> SubscriptionRights.allows(standings, scope, action));
-    }
-
-    /** Any of the actions; for reading what the actions act on. */
-    public Company requireAny(Caller caller, UUID companyId, CompanyRights.Action... actions) {
+    /** @return the company, on which the caller may take at least one of the actions */
+    public Company require(Caller caller, UUID companyId, SubscriptionRights.Action... anyOf) {
         return require(caller, companyId, (standings, scope) ->
-                Arrays.stream(actions).anyMatch(action -> CompanyRights.allows(standings, scope, action)));
+                Arrays.stream(anyOf).anyMatch(action -> SubscriptionRights.allows(standings, scope, action)));
     }
 
-    /** Any of the actions; for reading what the actions act on. */
-    public Company requireAny(Caller caller, UUID companyId, SubscriptionRights.Action... actions) {
-        return require(caller, companyId, (standings, scope) ->
-                Arrays.stream(actions).anyMatch(action -> SubscriptionRights.allows(standings, scope, action)));
+    /**
+     * A non-superadmin creates only end customers of their own business partner, and only with the
+     * rights over end customers (SPEC §1: manage company info in the EC column).
+     *
+     * @return the caller's business partner, which will manage the new company
+     */
+    public Company partnerCreatingCustomer(Caller caller) {
+        Company own = lookup.find(caller.companyId()).filter(Company::businessPartner)
+                .orElseThrow(() -> new Forbidden(ONLY_PARTNERS_CREATE));
+        if (!MANAGES.test(Standing.of(caller.roles(), true), Scope.EC)) {
+            throw new Forbidden(ONLY_PARTNERS_CREATE);
+        }
+        return own;
     }
 
     /** A company's own members read its information; so do those who may manage it. */
@@ -65,8 +77,7 @@ public class CompanyAccess {
 
     /** Whether the caller may manage a company already at hand (when listing what they administer). */
     public boolean mayManage(Caller caller, Company company) {
-        return caller.holds(Roles.SUPERADMIN) || decide(caller, company, (standings, scope) ->
-                CompanyRights.allows(standings, scope, CompanyRights.Action.MANAGE_COMPANY)).orElse(false);
+        return caller.holds(Roles.SUPERADMIN) || decide(caller, company, MANAGES).orElse(false);
     }
 
     /** The rule's answer for the caller's row and the company's column; empty where the company is none of the caller's business. */
