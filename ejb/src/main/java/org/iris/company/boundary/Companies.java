@@ -29,6 +29,7 @@ import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.Transactions;
 import org.iris.residency.entity.Region;
+import org.iris.visibility.control.Directory;
 
 import java.time.Clock;
 import java.util.Collection;
@@ -73,6 +74,9 @@ public class Companies {
 
     @Inject
     Transactions transactions;
+
+    @Inject
+    Directory directory;
 
     @Inject
     Clock clock;
@@ -175,6 +179,7 @@ public class Companies {
             change.visibility().ifPresent(mode -> {
                 stored.changeVisibility(mode, inOrganization);
                 inheritWhereNoLongerAllowed(regional, id, mode);
+                directory.follow(regional, id, mode);
             });
             change.fileSharingForbidden().ifPresent(stored::forbidFileSharing);
             change.nameEditForbidden().ifPresent(stored::forbidNameEdit);

@@ -28,6 +28,7 @@ import org.iris.platform.control.Page;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.RegionalTokens;
 import org.iris.residency.control.Transactions;
+import org.iris.visibility.control.Directory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -48,6 +49,9 @@ import java.util.UUID;
 @RolesAllowed({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Members {
+
+    @Inject
+    Directory directory;
 
     /** A member with the offer of their licence, if any. */
     public record Member(Account account, Optional<Offer> licence) {
@@ -120,7 +124,10 @@ public class Members {
         Account changed = transactions.commit(() -> {
             Account stored = accounts.lock(company.region(), memberId).orElseThrow(() -> new NotFound("member"));
             roles.filter(next -> !next.equals(stored.roles())).ifPresent(stored::changeRoles);
-            visibility.ifPresent(mode -> stored.see(mode.orElse(null)));
+            visibility.ifPresent(mode -> {
+                stored.see(mode.orElse(null));
+                directory.enter(managers.of(company.region()), stored);
+            });
             change.fileSharingForbidden().ifPresent(stored::forbidFileSharing);
             return stored;
         });

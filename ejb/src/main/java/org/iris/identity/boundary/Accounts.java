@@ -30,6 +30,7 @@ import org.iris.platform.control.NotFound;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.Transactions;
 import org.iris.residency.entity.Region;
+import org.iris.visibility.control.Directory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -49,6 +50,9 @@ import java.util.function.Consumer;
 @RolesAllowed({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Accounts {
+
+    @Inject
+    Directory directory;
 
     @Inject
     EntityManagers managers;
@@ -132,6 +136,7 @@ public class Accounts {
             if (language != null) {
                 account.speak(language);
             }
+            directory.enter(managers.of(caller.region()), account);
             return account;
         });
         return profile(updated);

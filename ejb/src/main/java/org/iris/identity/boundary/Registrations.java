@@ -27,6 +27,7 @@ import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.RegionalTokens;
 import org.iris.residency.control.Transactions;
+import org.iris.visibility.control.Directory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -73,6 +74,9 @@ public class Registrations {
 
     @Inject
     Boundaries boundaries;
+
+    @Inject
+    Directory directory;
 
     @Inject
     Clock clock;
@@ -131,6 +135,7 @@ public class Registrations {
                     wellFormedPin, now);
             if (tried == PinChallenge.Outcome.ACCEPTED) {
                 region.persist(account);
+                directory.enter(region, account);
             }
             return tried;
         });
@@ -179,6 +184,7 @@ public class Registrations {
                     .setParameter("email", invitation.emailHash())
                     .executeUpdate();
             region.persist(account);
+            directory.enter(region, account);
             return null;
         });
         transactions.commit(() -> {

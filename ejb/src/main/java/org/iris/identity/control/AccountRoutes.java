@@ -27,6 +27,20 @@ public class AccountRoutes {
         return route(emailHash).flatMap(route -> find(route.region(), route.accountId()));
     }
 
+    /** The route of an account known by its id. */
+    public Optional<AccountRoute> routeOf(UUID accountId) {
+        return managers.global()
+                .createQuery("SELECT r FROM AccountRoute r WHERE r.accountId = :id", AccountRoute.class)
+                .setParameter("id", accountId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** An account known by its id, in whichever region it lives. */
+    public Optional<Account> find(UUID accountId) {
+        return routeOf(accountId).flatMap(route -> find(route.region(), accountId));
+    }
+
     public Optional<Account> find(Region region, UUID accountId) {
         return Optional.ofNullable(managers.of(region).find(Account.class, accountId)).map(account -> account.in(region));
     }

@@ -18,7 +18,9 @@ import org.iris.residency.entity.Region;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -133,7 +135,7 @@ public class Boundaries {
         Map<String, DataSource> all = new LinkedHashMap<>();
         all.put(GLOBAL, global);
         for (Region region : served) {
-            all.put(region.key(), dataSource(region));
+            all.put(region.key(), regionDataSource(region));
         }
         databases = Collections.unmodifiableMap(all);
         databases.forEach(this::migrate);
@@ -151,14 +153,22 @@ public class Boundaries {
     }
 
     private void migrate(String boundary, DataSource dataSource) {
-        String[] locations = switch (boundary) {
-            case GLOBAL -> new String[] {"classpath:db/global"};
-            case "emea" -> new String[] {"classpath:db/region", "classpath:db/emea"};
-            default -> new String[] {"classpath:db/region"};
-        };
+        List<String> locations = new ArrayList<>();
+        if (GLOBAL.equals(boundary)) {
+            locations.add("classpath:db/global");
+        } else {
+            locations.add("classpath:db/region");
+            if (isPostgreSql(dataSource)) {
+                // indexes that only PostgreSQL can build (prefix search); H2 keeps the portable ones
+                locations.add("classpath:db/postgresql/region");
+            }
+            if (Region.EMEA.key().equals(boundary)) {
+                locations.add("classpath:db/emea");
+            }
+        }
         var result = Flyway.configure(Boundaries.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(locations)
+                .locations(locations.toArray(String[]::new))
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
@@ -176,11 +186,27 @@ public class Boundaries {
     }
 
     private static boolean isH2(DataSource dataSource) {
+        return "H2".equals(product(dataSource));
+    }
+
+    private static boolean isPostgreSql(DataSource dataSource) {
+        return "PostgreSQL".equals(product(dataSource));
+    }
+
+    private static String product(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return "H2".equals(connection.getMetaData().getDatabaseProductName());
+            return connection.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
             throw new IllegalStateException("A boundary's database does not answer", e);
         }
+    }
+
+    /** The region's database, for the read-only queries that must not go through JPA (directory search). */
+    public DataSource dataSource(Region region) {
+        if (!serves(region)) {
+            throw new IllegalArgumentException("Region " + region + " is not served here");
+        }
+        return regionDataSource(region);
     }
 
     public boolean serves(Region region) {
@@ -203,7 +229,7 @@ public class Boundaries {
         }
     }
 
-    private DataSource dataSource(Region region) {
+    private DataSource regionDataSource(Region region) {
         return switch (region) {
             case EMEA -> emea;
             case DE -> de;

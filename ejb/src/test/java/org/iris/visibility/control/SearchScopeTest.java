@@ -70,6 +70,11 @@ class SearchScopeTest {
                         && VisibilityRules.decide(searcher, target, relation).find();
                 assertEquals(expected, scope.admits(SearchScope.Entry.of(target)),
                         () -> searcher + " searching " + target + " " + relation);
+                VisibilityRules.Verdict verdict = VisibilityRules.decide(searcher, target, relation);
+                if (expected && verdict.findRule() != VisibilityRules.Rule.NETWORK) {
+                    // the search answers promise that whoever it finds outside the network can be invited
+                    assertEquals(VisibilityRules.Invite.YES, verdict.invite(), () -> searcher + " inviting " + target);
+                }
                 checked++;
             }
         }

@@ -1,0 +1,88 @@
+package org.iris.visibility.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.iris.identity.control.AccountRoutes;
+import org.iris.residency.control.Boundaries;
+import org.iris.residency.control.EntityManagers;
+import org.iris.residency.control.Transactions;
+import org.iris.residency.entity.Region;
+import org.iris.visibility.control.Directory;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Lists in the directory the accounts that are not in it: those created before it existed (an
+ * upgrade), or loaded straight into a database. Runs once, shortly after start-up, in batches, one
+ * transaction per batch; the directory is derived data, so doing this again is harmless.
+ */
+@Singleton
+@Startup
+@DependsOn("Boundaries")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DirectoryBackfill {
+
+    private static final int BATCH = 500;
+    private static final Logger LOG = Logger.getLogger(DirectoryBackfill.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    Boundaries boundaries;
+
+    @Inject
+    EntityManagers managers;
+
+    @Inject
+    AccountRoutes accounts;
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    Transactions transactions;
+
+    @PostConstruct
+    void schedule() {
+        timers.createSingleActionTimer(2_000, new TimerConfig("directory-backfill", false));
+    }
+
+    @Timeout
+    void backfill() {
+        for (Region region : boundaries.served()) {
+            try {
+                int listed = 0;
+                List<UUID> batch;
+                do {
+                    var entityManager = managers.of(region);
+                    batch = directory.unlisted(entityManager, BATCH);
+                    List<UUID> ids = batch;
+                    transactions.commit(() -> {
+                        ids.forEach(id -> accounts.find(region, id).ifPresent(account -> directory.enter(entityManager, account)));
+                        return null;
+                    });
+                    listed += batch.size();
+                } while (batch.size() == BATCH);
+                if (listed > 0) {
+                    int total = listed;
+                    LOG.info(() -> "Listed " + total + " accounts of region " + region + " in the directory");
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Directory backfill of region " + region + " failed; the next start tries again", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.iris.visibility.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.iris.company.control.CompanyLookup;
+import org.iris.company.entity.Company;
+import org.iris.identity.control.AccountRoutes;
+import org.iris.identity.entity.Account;
+import org.iris.identity.entity.Caller;
+import org.iris.identity.entity.Roles;
+import org.iris.platform.control.BusinessException.FieldError;
+import org.iris.platform.control.Forbidden;
+import org.iris.platform.control.InvalidRequest;
+import org.iris.platform.control.NotFound;
+import org.iris.platform.control.Page;
+import org.iris.residency.control.EntityManagers;
+import org.iris.residency.entity.Region;
+import org.iris.visibility.control.DirectorySearch;
+import org.iris.visibility.control.Parties;
+import org.iris.visibility.control.Parties.Located;
+import org.iris.visibility.control.SearchTerms;
+import org.iris.visibility.control.VisibilityRules;
+import org.iris.visibility.control.VisibilityRules.Party;
+import org.iris.visibility.control.VisibilityRules.Verdict;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Who may find whom (SPEC §3): the directory search, and the explanation of the rules for one pair
+ * of users, so that an administrator can see why someone cannot find someone. Reads only, across
+ * boundaries, so without a transaction.
+ */
+@Stateless
+@RolesAllowed({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Visibility {
+
+    public static final int QUERY_MAX = 100;
+
+    /** The rules' answers for two users, and how each is seen by the other. */
+    public record Explanation(UUID from, UUID to, Verdict verdict) {
+    }
+
+    /**
+     * A user found by search, with what the searcher may see of them: the email only of a colleague or
+     * a contact. Whoever search finds outside the network may be invited from the result: the rules
+     * that let one find someone always let one invite them.
+     */
+    public record Found(Account account, String companyName, boolean inNetwork, boolean colleague) {
+
+        public Optional<String> email() {
+            return inNetwork || colleague ? Optional.of(account.email()) : Optional.empty();
+        }
+    }
+
+    @Inject
+    Parties parties;
+
+    @Inject
+    DirectorySearch search;
+
+    @Inject
+    AccountRoutes accounts;
+
+    @Inject
+    CompanyLookup companies;
+
+    @Inject
+    EntityManagers managers;
+
+    /**
+     * The rules for one pair, for a superadmin, or for a company admin when one of the two is a member
+     * of their company. To anyone else a pair that is none of their business does not exist.
+     */
+    public Explanation explain(Caller caller, UUID from, UUID to) {
+        boolean superadmin = caller.holds(Roles.SUPERADMIN);
+        if (!superadmin && !caller.holds(Roles.COMPANY_ADMIN)) {
+            throw new Forbidden("Only a superadmin or a company administrator can see the visibility rules of two users.");
+        }
+        Located searcher = parties.find(from).orElseThrow(() -> new NotFound("user"));
+        Located target = parties.find(to).orElseThrow(() -> new NotFound("user"));
+        if (!superadmin && !caller.companyId().equals(searcher.party().companyId())
+                && !caller.companyId().equals(target.party().companyId())) {
+            throw new NotFound("user");
+        }
+        Verdict verdict = VisibilityRules.decide(searcher.party(), target.party(),
+                parties.relation(searcher.party(), target.party()));
+        return new Explanation(from, to, verdict);
+    }
+
+    /**
+     * Users whose first name, last name or email starts with the query (case and accents aside), among
+     * those the caller may find, in the order of the word that matched.
+     */
+    public List<Found> search(Caller caller, String query, Page page) {
+        String normalized = query == null ? "" : SearchTerms.normalize(query);
+        if (normalized.isEmpty() || normalized.length() > QUERY_MAX) {
+            throw new InvalidRequest("q is the beginning of a name or an email, 1 to " + QUERY_MAX + " characters.",
+                    List.of(new FieldError("q", "1 to " + QUERY_MAX + " characters")));
+        }
+        Account me = accounts.find(caller.region(), caller.accountId()).orElseThrow(() -> new NotFound("account"));
+        Party searcher = parties.of(me).orElseThrow(() -> new NotFound("account"));
+        var scope = parties.scope(searcher);
+        List<DirectorySearch.Hit> hits = search.search(scope, normalized, page.offset(), page.limit());
+        List<DirectorySearch.Hit> slice = hits.stream().skip(page.offset()).toList();
+        Map<Region, List<UUID>> byRegion = slice.stream().collect(Collectors.groupingBy(DirectorySearch.Hit::region,
+                Collectors.mapping(DirectorySearch.Hit::accountId, Collectors.toList())));
+        Map<UUID, Account> found = new HashMap<>();
+        Map<UUID, String> companyNames = new HashMap<>();
+        byRegion.forEach((region, ids) -> {
+            var entityManager = managers.of(region);
+            entityManager.createQuery("SELECT a FROM Account a WHERE a.id IN :ids", Account.class)
+                    .setParameter("ids", ids)
+                    .getResultStream()
+                    .forEach(account -> found.put(account.id(), account.in(region)));
+            Set<UUID> companyIds = ids.stream().map(found::get).filter(java.util.Objects::nonNull)
+                    .map(Account::companyId).collect(Collectors.toSet());
+            entityManager.createQuery("SELECT c FROM Company c WHERE c.id IN :ids", Company.class)
+                    .setParameter("ids", List.copyOf(companyIds))
+                    .getResultStream()
+                    .forEach(company -> companyNames.put(company.id(), company.name()));
+        });
+        List<Found> results = new ArrayList<>();
+        for (DirectorySearch.Hit hit : slice) {
+            Account account = found.get(hit.accountId());
+            if (account == null) {
+                continue; // removed since the index was read
+            }
+            boolean inNetwork = scope.network().contains(account.id());
+            boolean colleague = account.companyId().equals(me.companyId());
+            results.add(new Found(account, companyNames.get(account.companyId()), inNetwork, colleague));
+        }
+        return results;
+    }
+}

@@ -1,0 +1,146 @@
+package org.iris.visibility.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.iris.residency.control.Boundaries;
+import org.iris.residency.entity.Region;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The directory search itself: in every region of the scope, in parallel, one statement whose
+ * branches are the scope's sets (users seen as public, whole companies, the organization, the network),
+ * each a range of an index read in word order and cut at the page's end; then the regions' answers
+ * are merged in word order and each user kept once, at their first matching word.
+ *
+ * <p>Plain JDBC, read only: this is the one query of Iris that must stay fast at a million users.
+ */
+@ApplicationScoped
+public class DirectorySearch {
+
+    /** A user found, with the region that holds them and the word that matched first. */
+    public record Hit(UUID accountId, Region region, String word) {
+    }
+
+    /** The largest IN list in one branch; longer sets (a big network) take several branches. */
+    private static final int IN_CHUNK = 500;
+
+    @Inject
+    Boundaries boundaries;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /**
+     * @param query a query already {@link SearchTerms#normalize normalized}, not empty
+     * @return at most {@code offset + limit} users in word order, before skipping {@code offset}
+     */
+    public List<Hit> search(SearchScope scope, String query, int offset, int limit) {
+        int wanted = offset + limit;
+        String pattern = SearchTerms.prefixPattern(query);
+        // a user may match with several words: ask each branch for more rows than users wanted, and
+        // ask again for more when that was not enough to fill the page
+        for (int rows = wanted * 3; ; rows *= 4) {
+            int perBranch = rows;
+            List<Region> regions = new ArrayList<>(scope.regions());
+            List<CompletableFuture<List<Hit>>> answers = new ArrayList<>();
+            for (int i = 0; i < regions.size(); i++) {
+                Region region = regions.get(i);
+                answers.add(i == regions.size() - 1
+                        ? CompletableFuture.completedFuture(search(region, scope, pattern, perBranch))
+                        : CompletableFuture.supplyAsync(() -> search(region, scope, pattern, perBranch), executor));
+            }
+            List<Hit> all = new ArrayList<>();
+            boolean more = false;
+            for (CompletableFuture<List<Hit>> answer : answers) {
+                List<Hit> hits = join(answer);
+                more |= hits.size() >= perBranch;
+                all.addAll(hits);
+            }
+            all.sort(Comparator.comparing(Hit::word).thenComparing(hit -> hit.accountId().toString()));
+            Map<UUID, Hit> first = new LinkedHashMap<>();
+            for (Hit hit : all) {
+                first.putIfAbsent(hit.accountId(), hit);
+            }
+            if (first.size() >= wanted || !more) {
+                return first.values().stream().limit(wanted).toList();
+            }
+        }
+    }
+
+    private static List<Hit> join(CompletableFuture<List<Hit>> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    private List<Hit> search(Region region, SearchScope scope, String pattern, int rows) {
+        List<String> branches = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        if (scope.open()) {
+            branch(branches, values, "findable", List.of(), pattern, rows);
+        }
+        chunked(branches, values, "company_id", scope.wholeCompanies(), pattern, rows, null);
+        chunked(branches, values, "company_id", scope.organizationCompanies(), pattern, rows, "findable_in_organization");
+        chunked(branches, values, "account_id", scope.network(), pattern, rows, null);
+        if (branches.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT account_id, token FROM (" + String.join(" UNION ALL ", branches)
+                + ") found ORDER BY token, account_id LIMIT ?";
+        values.add(rows);
+        List<Hit> hits = new ArrayList<>();
+        try (Connection connection = boundaries.dataSource(region).getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                statement.setObject(i + 1, values.get(i));
+            }
+            try (ResultSet found = statement.executeQuery()) {
+                while (found.next()) {
+                    UUID account = found.getObject(1, UUID.class);
+                    if (!account.equals(scope.searcher())) {
+                        hits.add(new Hit(account, region, found.getString(2)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Directory search in region " + region + " failed", e);
+        }
+        return hits;
+    }
+
+    private static void chunked(List<String> branches, List<Object> values, String column, Collection<UUID> ids,
+                                String pattern, int rows, String flag) {
+        List<UUID> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            String in = column + " IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+            branch(branches, values, flag == null ? in : flag + " AND " + in, chunk, pattern, rows);
+        }
+    }
+
+    private static void branch(List<String> branches, List<Object> values, String condition, List<UUID> ids,
+                               String pattern, int rows) {
+        branches.add("(SELECT account_id, token FROM directory_entry WHERE " + condition
+                + " AND token LIKE ? ESCAPE '\\' ORDER BY token LIMIT ?)");
+        values.addAll(ids);
+        values.add(pattern);
+        values.add(rows);
+    }
+}
