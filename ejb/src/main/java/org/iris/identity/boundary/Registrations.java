@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import org.iris.company.control.CompanyLookup;
@@ -28,6 +29,7 @@ import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.RegionalTokens;
 import org.iris.residency.control.Transactions;
 import org.iris.visibility.control.Directory;
+import org.iris.identity.entity.AccountOpened;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -77,6 +79,9 @@ public class Registrations {
 
     @Inject
     Directory directory;
+
+    @Inject
+    Event<AccountOpened> opened;
 
     @Inject
     Clock clock;
@@ -146,6 +151,7 @@ public class Registrations {
             accounts.record(account);
             return null;
         });
+        opened.fire(new AccountOpened(account));
         return account;
     }
 
@@ -191,6 +197,7 @@ public class Registrations {
             accounts.record(account);
             return null;
         });
+        opened.fire(new AccountOpened(account));
         return account;
     }
 

@@ -179,7 +179,8 @@ public class NetworkInvitation {
      * @return whether this side changed
      */
     public boolean settle(NetworkInvitation other) {
-        if (!other.changedAt.isAfter(changedAt) || other.status == status) {
+        // a waiting side takes any decision; between two decisions, the later one wins
+        if (other.status == status || status != Status.PENDING && !other.changedAt.isAfter(changedAt)) {
             return false;
         }
         status = other.status;
@@ -209,6 +210,10 @@ public class NetworkInvitation {
 
     public Optional<String> email() {
         return Optional.ofNullable(email);
+    }
+
+    public Optional<String> emailHash() {
+        return Optional.ofNullable(emailHash);
     }
 
     public Language language() {

@@ -1,0 +1,107 @@
+package org.iris.network.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.iris.identity.entity.Account;
+import org.iris.identity.entity.Caller;
+import org.iris.identity.entity.Roles;
+import org.iris.network.control.Contacts;
+import org.iris.network.entity.Contact;
+import org.iris.platform.control.NotFound;
+import org.iris.residency.control.Boundaries;
+import org.iris.residency.control.EntityManagers;
+import org.iris.residency.control.Transactions;
+import org.iris.residency.entity.Region;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A user's network (SPEC §4): their contacts, favorites among them. Revoking a contact ends it for
+ * both, each half in its own user's region, the caller's first.
+ */
+@Stateless
+@RolesAllowed({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Network {
+
+    /** A contact and the account it names. */
+    public record Member(Contact contact, Account account) {
+    }
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    EntityManagers managers;
+
+    @Inject
+    Boundaries boundaries;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    Clock clock;
+
+    /** The caller's contacts, favorites first, then by name. */
+    public List<Member> list(Caller caller) {
+        List<Contact> mine = managers.of(caller.region())
+                .createQuery("SELECT c FROM Contact c WHERE c.ownerId = :me AND c.status = :active", Contact.class)
+                .setParameter("me", caller.accountId())
+                .setParameter("active", Contact.Status.ACTIVE)
+                .getResultList();
+        Map<Region, List<UUID>> byRegion = mine.stream().filter(contact -> boundaries.serves(contact.otherRegion()))
+                .collect(Collectors.groupingBy(Contact::otherRegion, Collectors.mapping(Contact::otherId, Collectors.toList())));
+        Map<UUID, Account> accounts = new HashMap<>();
+        byRegion.forEach((region, ids) -> managers.of(region)
+                .createQuery("SELECT a FROM Account a WHERE a.id IN :ids", Account.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .forEach(account -> accounts.put(account.id(), account.in(region))));
+        return mine.stream()
+                .filter(contact -> accounts.containsKey(contact.otherId()))
+                .map(contact -> new Member(contact, accounts.get(contact.otherId())))
+                .sorted(Comparator.comparing((Member member) -> !member.contact().favorite())
+                        .thenComparing(member -> member.account().name().last().toLowerCase(java.util.Locale.ROOT))
+                        .thenComparing(member -> member.account().name().first().toLowerCase(java.util.Locale.ROOT))
+                        .thenComparing(member -> member.account().id().toString()))
+                .toList();
+    }
+
+    /** Ends a contact for both users. */
+    public void revoke(Caller caller, UUID other) {
+        Contact mine = contacts.active(managers.of(caller.region()), caller.accountId(), other)
+                .orElseThrow(() -> new NotFound("contact"));
+        Instant now = clock.instant();
+        transactions.commit(() -> {
+            contacts.revoke(managers.of(caller.region()), caller.accountId(), other, now);
+            return null;
+        });
+        if (boundaries.serves(mine.otherRegion())) {
+            transactions.commit(() -> {
+                contacts.revoke(managers.of(mine.otherRegion()), other, caller.accountId(), now);
+                return null;
+            });
+        }
+    }
+
+    /** Marks or unmarks a contact as a favorite; favorites are the caller's own, the other user's half does not change. */
+    public void favor(Caller caller, UUID other, boolean favorite) {
+        transactions.commit(() -> {
+            contacts.lockActive(managers.of(caller.region()), caller.accountId(), other)
+                    .orElseThrow(() -> new NotFound("contact"))
+                    .favor(favorite);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,188 @@
+package org.iris.network.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iris.identity.control.AccountRoutes;
+import org.iris.network.entity.Contact;
+import org.iris.network.entity.NetworkInvitation;
+import org.iris.network.entity.NetworkInvitation.Side;
+import org.iris.residency.control.Boundaries;
+import org.iris.residency.control.EntityManagers;
+import org.iris.residency.control.Transactions;
+import org.iris.residency.entity.Region;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Brings the two halves of cross-region contacts and invitations back in step after a crash between
+ * their two commits: the half that changed later wins, a missing half is made again from the other.
+ * Also hands to their new account the invitations by email that waited for someone who has
+ * registered since. A scan of recent database state, on every node, idempotent (like RouteRepair).
+ */
+@Singleton
+@Startup
+@DependsOn("Boundaries")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class NetworkRepair {
+
+    /** Halves younger than this may still have their other half on its way. */
+    static final Duration SETTLING = Duration.ofMinutes(1);
+
+    /** Only halves changed this recently are compared: a crash is followed by a repair long before. */
+    static final Duration RECENT = Duration.ofDays(7);
+
+    private static final Logger LOG = Logger.getLogger(NetworkRepair.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    @ConfigProperty(name = "iris.repair.interval-seconds")
+    long intervalSeconds;
+
+    @Inject
+    Boundaries boundaries;
+
+    @Inject
+    EntityManagers managers;
+
+    @Inject
+    AccountRoutes accounts;
+
+    @Inject
+    Invitations invitations;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    Clock clock;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @PostConstruct
+    void schedule() {
+        long interval = Duration.ofSeconds(intervalSeconds).toMillis();
+        timers.createIntervalTimer(Math.min(interval, 5_000), interval, new TimerConfig("network", false));
+    }
+
+    @Timeout
+    void repair() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            OffsetDateTime settled = OffsetDateTime.now(clock).minus(SETTLING);
+            for (Region region : boundaries.served()) {
+                try {
+                    repair(region, settled);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Network repair of region " + region + " failed", e);
+                }
+            }
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private void repair(Region region, OffsetDateTime settled) {
+        int repaired = 0;
+        for (Contact half : managers.of(region)
+                .createQuery("SELECT c FROM Contact c WHERE c.otherRegion <> :region AND c.changedAt < :settled"
+                        + " AND c.changedAt > :recent", Contact.class)
+                .setParameter("region", region)
+                .setParameter("settled", settled)
+                .setParameter("recent", settled.minus(RECENT))
+                .getResultList()) {
+            if (boundaries.serves(half.otherRegion()) && settle(region, half)) {
+                repaired++;
+            }
+        }
+        for (NetworkInvitation half : managers.of(region)
+                .createQuery("SELECT i FROM NetworkInvitation i WHERE i.otherRegion <> :region AND i.changedAt < :settled"
+                        + " AND i.changedAt > :recent", NetworkInvitation.class)
+                .setParameter("region", region)
+                .setParameter("settled", settled)
+                .setParameter("recent", settled.minus(RECENT))
+                .getResultList()) {
+            if (half.otherRegion().filter(boundaries::serves).isPresent() && settle(region, half)) {
+                repaired++;
+            }
+        }
+        List<NetworkInvitation> waiting = managers.of(region)
+                .createQuery("SELECT i FROM NetworkInvitation i WHERE i.otherId IS NULL AND i.status = :pending"
+                        + " AND i.createdAt < :settled", NetworkInvitation.class)
+                .setParameter("pending", NetworkInvitation.Status.PENDING)
+                .setParameter("settled", settled)
+                .getResultList();
+        for (NetworkInvitation invitation : waiting) {
+            var route = accounts.route(emailHash(invitation));
+            if (route.isPresent()) {
+                accounts.find(route.get().region(), route.get().accountId()).ifPresent(invitations::resolve);
+                repaired++;
+            }
+        }
+        if (repaired > 0) {
+            int total = repaired;
+            LOG.warning(() -> "Settled " + total + " network halves of region " + region);
+        }
+    }
+
+    private static String emailHash(NetworkInvitation invitation) {
+        return invitation.emailHash().orElseThrow();
+    }
+
+    /** The other user's half of this contact takes this one's later change, or is made again from it. */
+    private boolean settle(Region region, Contact half) {
+        return transactions.commit(() -> {
+            var theirs = managers.of(half.otherRegion());
+            Contact other = theirs.find(Contact.class, new Contact.Key(half.otherId(), half.ownerId()), LockModeType.PESSIMISTIC_WRITE);
+            if (other == null) {
+                if (!half.active() || accounts.find(half.otherRegion(), half.otherId()).isEmpty()) {
+                    return false;
+                }
+                theirs.persist(Contact.mirror(half, region));
+                return true;
+            }
+            return other.settle(half);
+        });
+    }
+
+    /** The other side of this invitation takes this one's later decision, or is made again from it. */
+    private boolean settle(Region region, NetworkInvitation half) {
+        return transactions.commit(() -> {
+            var theirs = managers.of(half.otherRegion().orElseThrow());
+            Side opposite = half.side() == Side.SENT ? Side.RECEIVED : Side.SENT;
+            NetworkInvitation other = theirs.find(NetworkInvitation.class, new NetworkInvitation.Key(half.id(), opposite),
+                    LockModeType.PESSIMISTIC_WRITE);
+            if (other == null) {
+                if (half.side() != Side.SENT || accounts.find(half.otherRegion().get(), half.otherId().orElseThrow()).isEmpty()) {
+                    return false;
+                }
+                theirs.persist(NetworkInvitation.received(half, region));
+                return true;
+            }
+            return other.settle(half);
+        });
+    }
+}
