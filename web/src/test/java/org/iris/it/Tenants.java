@@ -45,6 +45,22 @@ public final class Tenants {
         return new Member(account.getString("id"), email);
     }
 
+    /** A real member with these names, invited by the superadmin and logged in by a token as Iris issues them. */
+    public Person person(String companyId, String region, String firstName, String lastName, String... roles) {
+        String email = People.newEmail("people.example");
+        expect(invite(companyId, email, null, Tokens.superadmin(), roles), 202);
+        String body = "{\"token\": \"" + invitationToken(email, 1) + "\", \"password\": \"" + People.PASSWORD
+                + "\", \"firstName\": \"" + firstName + "\", \"lastName\": \"" + lastName + "\"}";
+        String id = Api.json(expect(api.postJson(api.api("company-invitations/accept"), body, null), 201)).getString("id");
+        String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("user"), Arrays.stream(roles)).toArray(String[]::new);
+        return new Person(id, email, companyId, region,
+                Tokens.forAccount(UUID.fromString(id), UUID.fromString(companyId), region, all));
+    }
+
+    /** A member, with a token of their own. */
+    public record Person(String id, String email, String companyId, String region, String token) {
+    }
+
     public HttpResponse<String> invite(String companyId, String email, String lang, String token, String... roles) {
         String body = "{\"email\": \"" + email + "\"" + (lang == null ? "" : ", \"lang\": \"" + lang + "\"")
                 + ", \"roles\": [" + String.join(", ", Arrays.stream(roles).map(r -> "\"" + r + "\"").toList()) + "]}";
