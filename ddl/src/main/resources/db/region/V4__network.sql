@@ -47,7 +47,8 @@ CREATE TABLE network_invitation (
     id           UUID                     NOT NULL,
     side         VARCHAR(8)               NOT NULL,
     owner_id     UUID                     NOT NULL,
-    other_id     UUID,
+    -- text, not UUID: EclipseLink binds a null UUID as text, which PostgreSQL refuses for a UUID column
+    other_id     VARCHAR(36),
     other_region VARCHAR(8),
     email        VARCHAR(254),
     email_hash   VARCHAR(64),

@@ -48,7 +48,11 @@ class NetworkIT extends WithPeople {
 
     /** A name no other test uses, so that a search for it finds only this test's people. */
     private static String tag() {
-        return "Tg" + UUID.randomUUID().toString().replace("-", "").replaceAll("[0-9]", "").substring(0, 8);
+        StringBuilder letters = new StringBuilder("Tg");
+        for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
+            letters.append(Character.isDigit(c) ? (char) ('g' + c - '0') : c);
+        }
+        return letters.toString();
     }
 
     private String company(String name, String region, String visibility) {
@@ -60,8 +64,8 @@ class NetworkIT extends WithPeople {
     }
 
     private Set<String> search(Person searcher, String q) {
-        JsonArray found = Api.json(expect(api.get(api.api("directory/users?limit=200&q="
-                + URLEncoder.encode(q, StandardCharsets.UTF_8)), searcher.token()), 200)).asJsonArray();
+        JsonArray found = Api.array(expect(api.get(api.api("directory/users?limit=200&q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8)), searcher.token()), 200));
         return found.stream().map(JsonValue::asJsonObject).map(user -> user.getString("id")).collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -82,7 +86,7 @@ class NetworkIT extends WithPeople {
     }
 
     private Set<String> network(Person of) {
-        return Api.json(expect(api.get(api.api("network"), of.token()), 200)).asJsonArray().stream()
+        return Api.array(expect(api.get(api.api("network"), of.token()), 200)).stream()
                 .map(JsonValue::asJsonObject).map(contact -> contact.getString("id")).collect(Collectors.toSet());
     }
 
@@ -186,24 +190,21 @@ class NetworkIT extends WithPeople {
         assertTrue(search(searcher, elodie.email().substring(0, 10).toUpperCase()).contains(elodie.id()), "the email");
         assertFalse(search(searcher, tag.substring(2)).contains(elodie.id()), "a prefix, not any part");
         assertFalse(search(searcher, "%" + tag).contains(elodie.id()), "wildcards are letters");
-        JsonObject result = Api.json(expect(api.get(api.api("directory/users?q=" + tag), searcher.token()), 200))
-                .asJsonArray().getJsonObject(0);
+        JsonObject result = Api.array(expect(api.get(api.api("directory/users?q=" + tag), searcher.token()), 200)).getJsonObject(0);
         assertEquals(elodie.email(), result.getString("email"), "a colleague's email is shown");
 
         String stranger = company("Elsewhere", "NA", null);
         Person outsider = tenants.person(stranger, "NA", "Outsider", "Person");
-        JsonObject seenFromOutside = Api.json(expect(api.get(api.api("directory/users?q=" + tag), outsider.token()), 200))
-                .asJsonArray().stream().map(JsonValue::asJsonObject)
+        JsonObject seenFromOutside = Api.array(expect(api.get(api.api("directory/users?q=" + tag), outsider.token()), 200)).stream().map(JsonValue::asJsonObject)
                 .filter(user -> user.getString("id").equals(elodie.id())).findFirst().orElseThrow();
         assertFalse(seenFromOutside.containsKey("email"), "a stranger's email is not shown: " + seenFromOutside);
 
         // paging
         Person second = tenants.person(company, "DE", tag, "Second");
-        List<String> all = Api.json(expect(api.get(api.api("directory/users?q=" + tag), searcher.token()), 200)).asJsonArray()
+        List<String> all = Api.array(expect(api.get(api.api("directory/users?q=" + tag), searcher.token()), 200))
                 .stream().map(v -> v.asJsonObject().getString("id")).toList();
         assertEquals(2, all.size());
-        List<String> page2 = Api.json(expect(api.get(api.api("directory/users?limit=1&offset=1&q=" + tag), searcher.token()), 200))
-                .asJsonArray().stream().map(v -> v.asJsonObject().getString("id")).toList();
+        List<String> page2 = Api.array(expect(api.get(api.api("directory/users?limit=1&offset=1&q=" + tag), searcher.token()), 200)).stream().map(v -> v.asJsonObject().getString("id")).toList();
         assertEquals(List.of(all.get(1)), page2);
         assertTrue(all.contains(second.id()));
     }
@@ -235,7 +236,7 @@ class NetworkIT extends WithPeople {
         assertEquals("pending", pending.getString("status"));
         assertEquals("sent", pending.getString("direction"));
         assertProblem(inviteById(other, anna), 409);
-        JsonArray received = Api.json(expect(api.get(api.api("invitations?direction=received"), other.token()), 200)).asJsonArray();
+        JsonArray received = Api.array(expect(api.get(api.api("invitations?direction=received"), other.token()), 200));
         assertEquals(pending.getString("id"), received.getJsonObject(0).getString("id"));
         assertEquals(anna.id(), received.getJsonObject(0).getJsonObject("other").getString("id"));
         assertProblem(decide(anna, pending.getString("id"), "accept"), 404); // the inviter does not accept
@@ -244,7 +245,7 @@ class NetworkIT extends WithPeople {
         assertProblem(decide(other, pending.getString("id"), "decline"), 409);
         assertEquals(Set.of(ben.id(), other.id()), network(anna));
         assertEquals(Set.of(anna.id()), network(other));
-        assertEquals("accepted", Api.json(expect(api.get(api.api("invitations?direction=sent"), anna.token()), 200)).asJsonArray()
+        assertEquals("accepted", Api.array(expect(api.get(api.api("invitations?direction=sent"), anna.token()), 200))
                 .stream().map(JsonValue::asJsonObject).filter(i -> i.getString("id").equals(pending.getString("id")))
                 .findFirst().orElseThrow().getString("status"));
 
@@ -281,7 +282,7 @@ class NetworkIT extends WithPeople {
     }
 
     private List<JsonValue> received(Person person) {
-        return Api.json(expect(api.get(api.api("invitations?direction=received"), person.token()), 200)).asJsonArray();
+        return Api.array(expect(api.get(api.api("invitations?direction=received"), person.token()), 200));
     }
 
     @Test
@@ -317,7 +318,7 @@ class NetworkIT extends WithPeople {
     }
 
     private JsonObject contact(Person of, Person other) {
-        return Api.json(expect(api.get(api.api("network"), of.token()), 200)).asJsonArray().stream()
+        return Api.array(expect(api.get(api.api("network"), of.token()), 200)).stream()
                 .map(JsonValue::asJsonObject).filter(c -> c.getString("id").equals(other.id())).findFirst().orElseThrow();
     }
 
@@ -368,7 +369,7 @@ class NetworkIT extends WithPeople {
         expect(people.askPin(email, null), 202);
         JsonObject account = Api.json(expect(people.confirm(email, Mailbox.pin(email, 2), People.PASSWORD), 201));
         String token = people.tokens(email, People.PASSWORD).getString("accessToken");
-        JsonArray received = Api.json(expect(api.get(api.api("invitations?direction=received"), token), 200)).asJsonArray();
+        JsonArray received = Api.array(expect(api.get(api.api("invitations?direction=received"), token), 200));
         assertEquals(1, received.size());
         assertEquals(sent.getString("id"), received.getJsonObject(0).getString("id"));
         assertEquals(inviter.id(), received.getJsonObject(0).getJsonObject("other").getString("id"));

@@ -143,6 +143,13 @@ public final class Api {
         return states;
     }
 
+    /** An answer whose body is a JSON array. */
+    public static jakarta.json.JsonArray array(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readArray();
+        }
+    }
+
     public static JsonObject json(HttpResponse<String> response) {
         try (var reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();

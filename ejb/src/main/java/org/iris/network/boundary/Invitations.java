@@ -171,7 +171,7 @@ public class Invitations {
         return !managers.of(mine).createQuery("SELECT i FROM NetworkInvitation i WHERE i.ownerId = :me"
                         + " AND i.otherId = :other AND i.status = :pending", NetworkInvitation.class)
                 .setParameter("me", me)
-                .setParameter("other", other)
+                .setParameter("other", other.toString())
                 .setParameter("pending", Status.PENDING)
                 .setMaxResults(1)
                 .getResultList().isEmpty();

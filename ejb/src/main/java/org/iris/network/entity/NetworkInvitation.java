@@ -79,8 +79,9 @@ public class NetworkInvitation {
     @Column(name = "owner_id", nullable = false)
     private UUID ownerId;
 
+    /** Text: the column may be null, and EclipseLink binds a null UUID as text. */
     @Column(name = "other_id")
-    private UUID otherId;
+    private String otherId;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "other_region")
@@ -115,7 +116,7 @@ public class NetworkInvitation {
     public static NetworkInvitation sent(UUID id, UUID inviter, UUID invitee, Region inviteeRegion, Language language,
                                          Status status, Instant now) {
         NetworkInvitation side = side(id, Side.SENT, inviter, language, status, now);
-        side.otherId = invitee;
+        side.otherId = invitee.toString();
         side.otherRegion = inviteeRegion;
         return side;
     }
@@ -131,10 +132,10 @@ public class NetworkInvitation {
 
     /** The invitee's side, made from the inviter's. */
     public static NetworkInvitation received(NetworkInvitation sent, Region inviterRegion) {
-        NetworkInvitation side = side(sent.id, Side.RECEIVED, sent.otherId, Language.of(sent.language),
+        NetworkInvitation side = side(sent.id, Side.RECEIVED, UUID.fromString(sent.otherId), Language.of(sent.language),
                 sent.status, sent.changedAt.toInstant());
         side.createdAt = sent.createdAt;
-        side.otherId = sent.ownerId;
+        side.otherId = sent.ownerId.toString();
         side.otherRegion = inviterRegion;
         return side;
     }
@@ -166,7 +167,7 @@ public class NetworkInvitation {
 
     /** The person invited by email has registered: the invitation now names their account. */
     public void resolve(UUID account, Region region, Status decision, Instant now) {
-        otherId = account;
+        otherId = account.toString();
         otherRegion = region;
         email = null;
         status = decision;
@@ -201,7 +202,7 @@ public class NetworkInvitation {
     }
 
     public Optional<UUID> otherId() {
-        return Optional.ofNullable(otherId);
+        return Optional.ofNullable(otherId).map(UUID::fromString);
     }
 
     public Optional<Region> otherRegion() {

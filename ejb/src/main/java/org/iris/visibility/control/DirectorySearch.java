@@ -1,12 +1,13 @@
 package org.iris.visibility.control;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.iris.residency.control.Boundaries;
 import org.iris.residency.entity.Region;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +21,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The directory search itself: in every region of the scope, in parallel, one statement whose
@@ -39,11 +43,34 @@ public class DirectorySearch {
     /** The largest IN list in one branch; longer sets (a big network) take several branches. */
     private static final int IN_CHUNK = 500;
 
+    /** Enough for the non-isolated regions of a few searches at once; more would only queue on the CPUs. */
+    private static final int FAN_OUT_THREADS = 8;
+
     @Inject
     Boundaries boundaries;
 
-    @Resource
-    ManagedExecutorService executor;
+    /**
+     * The threads of the fan-out, which run plain JDBC and nothing else. Not the ManagedExecutorService:
+     * Payara propagates the caller's component invocation to its tasks, and with it the entity managers
+     * the caller opened outside a transaction, which both threads then close (payara/Payara#5386);
+     * 6.2025.10 also has lock-ups with EclipseLink under managed tasks (payara/Payara#8219).
+     */
+    private ExecutorService fanOut;
+
+    @PostConstruct
+    void start() {
+        AtomicInteger count = new AtomicInteger();
+        fanOut = Executors.newFixedThreadPool(FAN_OUT_THREADS, task -> {
+            Thread thread = new Thread(task, "iris-directory-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        fanOut.shutdownNow();
+    }
 
     /**
      * @param query a query already {@link SearchTerms#normalize normalized}, not empty
@@ -60,9 +87,12 @@ public class DirectorySearch {
             List<CompletableFuture<List<Hit>>> answers = new ArrayList<>();
             for (int i = 0; i < regions.size(); i++) {
                 Region region = regions.get(i);
+                // resolved here: the parallel tasks touch nothing but JDBC (an EJB call from a task would
+                // end this invocation's entity managers)
+                DataSource database = boundaries.dataSource(region);
                 answers.add(i == regions.size() - 1
-                        ? CompletableFuture.completedFuture(search(region, scope, pattern, perBranch))
-                        : CompletableFuture.supplyAsync(() -> search(region, scope, pattern, perBranch), executor));
+                        ? CompletableFuture.completedFuture(search(database, region, scope, pattern, perBranch))
+                        : CompletableFuture.supplyAsync(() -> search(database, region, scope, pattern, perBranch), fanOut));
             }
             List<Hit> all = new ArrayList<>();
             boolean more = false;
@@ -90,7 +120,7 @@ public class DirectorySearch {
         }
     }
 
-    private List<Hit> search(Region region, SearchScope scope, String pattern, int rows) {
+    private static List<Hit> search(DataSource database, Region region, SearchScope scope, String pattern, int rows) {
         List<String> branches = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         if (scope.open()) {
@@ -106,7 +136,7 @@ public class DirectorySearch {
                 + ") found ORDER BY token, account_id LIMIT ?";
         values.add(rows);
         List<Hit> hits = new ArrayList<>();
-        try (Connection connection = boundaries.dataSource(region).getConnection();
+        try (Connection connection = database.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.size(); i++) {
                 statement.setObject(i + 1, values.get(i));
