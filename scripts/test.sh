@@ -6,44 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BOUNDARIES="global emea de na cala apac anz cn hds"
-DB_USER=iris
-DB_PASSWORD=iris
 PREFIXES="iris_it_ iris_ear_"
-
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
-
-if ! command -v pg_ctlcluster >/dev/null 2>&1; then
-    echo "Installing PostgreSQL from the Debian packages"
-    as_root apt-get update -q
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql
-fi
-
-cluster=$(pg_lsclusters --no-header | head -n 1)
-if [ -z "$cluster" ]; then
-    version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
-    as_root pg_createcluster "$version" main
-    cluster=$(pg_lsclusters --no-header | head -n 1)
-fi
-read -r version name port status _ <<<"$cluster"
-if [ "$status" != "online" ]; then
-    echo "Starting PostgreSQL $version/$name on port $port"
-    as_root pg_ctlcluster "$version" "$name" start
-fi
-
-psql_admin() { as_postgres psql -v ON_ERROR_STOP=1 -q -p "$port" -d postgres "$@"; }
-psql_admin -c "DO \$\$ BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER') THEN
-    CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD';
-  END IF;
-END \$\$;"
-for prefix in $PREFIXES; do
-    for boundary in $BOUNDARIES; do
-        psql_admin -c "DROP DATABASE IF EXISTS ${prefix}${boundary} WITH (FORCE)"
-        psql_admin -c "CREATE DATABASE ${prefix}${boundary} OWNER $DB_USER"
-    done
-done
-echo "PostgreSQL $version on 127.0.0.1:$port: fresh databases ${PREFIXES}{${BOUNDARIES// /,}}"
+. scripts/postgres.sh
+recreate_databases $PREFIXES
 
 exec mvn -B verify -Pserver -Dit.db.port="$port" -Dit.db.user="$DB_USER" -Dit.db.password="$DB_PASSWORD" "$@"

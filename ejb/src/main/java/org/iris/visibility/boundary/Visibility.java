@@ -56,11 +56,8 @@ public class Visibility {
      * a contact. Whoever search finds outside the network may be invited from the result: the rules
      * that let one find someone always let one invite them.
      */
-    public record Found(Account account, String companyName, boolean inNetwork, boolean colleague) {
-
-        public Optional<String> email() {
-            return inNetwork || colleague ? Optional.of(account.email()) : Optional.empty();
-        }
+    public record Found(UUID id, String firstName, String lastName, String title, UUID companyId, String companyName,
+                        Optional<String> email, boolean inNetwork) {
     }
 
     @Inject
@@ -115,30 +112,25 @@ public class Visibility {
         List<DirectorySearch.Hit> slice = hits.stream().skip(page.offset()).toList();
         Map<Region, List<UUID>> byRegion = slice.stream().collect(Collectors.groupingBy(DirectorySearch.Hit::region,
                 Collectors.mapping(DirectorySearch.Hit::accountId, Collectors.toList())));
-        Map<UUID, Account> found = new HashMap<>();
-        Map<UUID, String> companyNames = new HashMap<>();
-        byRegion.forEach((region, ids) -> {
-            var entityManager = managers.of(region);
-            entityManager.createQuery("SELECT a FROM Account a WHERE a.id IN :ids", Account.class)
-                    .setParameter("ids", ids)
-                    .getResultStream()
-                    .forEach(account -> found.put(account.id(), account.in(region)));
-            Set<UUID> companyIds = ids.stream().map(found::get).filter(java.util.Objects::nonNull)
-                    .map(Account::companyId).collect(Collectors.toSet());
-            entityManager.createQuery("SELECT c FROM Company c WHERE c.id IN :ids", Company.class)
-                    .setParameter("ids", List.copyOf(companyIds))
-                    .getResultStream()
-                    .forEach(company -> companyNames.put(company.id(), company.name()));
-        });
+        // one query per region for the page's profiles and company names, and only what a searcher sees
+        Map<UUID, Object[]> found = new HashMap<>();
+        byRegion.forEach((region, ids) -> managers.of(region)
+                .createQuery("SELECT a.id, a.firstName, a.lastName, a.title, a.email, a.companyId, c.name"
+                        + " FROM Account a, Company c WHERE c.id = a.companyId AND a.id IN :ids", Object[].class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .forEach(row -> found.put((UUID) row[0], row)));
         List<Found> results = new ArrayList<>();
         for (DirectorySearch.Hit hit : slice) {
-            Account account = found.get(hit.accountId());
-            if (account == null) {
+            Object[] row = found.get(hit.accountId());
+            if (row == null) {
                 continue; // removed since the index was read
             }
-            boolean inNetwork = scope.network().contains(account.id());
-            boolean colleague = account.companyId().equals(me.companyId());
-            results.add(new Found(account, companyNames.get(account.companyId()), inNetwork, colleague));
+            UUID companyId = (UUID) row[5];
+            boolean inNetwork = scope.network().contains(hit.accountId());
+            boolean colleague = companyId.equals(me.companyId());
+            results.add(new Found(hit.accountId(), (String) row[1], (String) row[2], (String) row[3], companyId,
+                    (String) row[6], inNetwork || colleague ? Optional.of((String) row[4]) : Optional.empty(), inNetwork));
         }
         return results;
     }

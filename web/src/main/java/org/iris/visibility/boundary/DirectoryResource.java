@@ -29,9 +29,8 @@ public class DirectoryResource {
     public record FoundView(UUID id, String firstName, String lastName, String title, UUID companyId, String companyName,
                             String email, boolean inNetwork) {
         static FoundView of(Visibility.Found found) {
-            var account = found.account();
-            return new FoundView(account.id(), account.name().first(), account.name().last(), account.title(),
-                    account.companyId(), found.companyName(), found.email().orElse(null), found.inNetwork());
+            return new FoundView(found.id(), found.firstName(), found.lastName(), found.title(), found.companyId(),
+                    found.companyName(), found.email().orElse(null), found.inNetwork());
         }
     }
 
