@@ -6,7 +6,9 @@ INSERT INTO company_route (company_id, region, visibility_mode, created_at)
 SELECT md5('company-' || i)::uuid, (ARRAY['EMEA', 'DE', 'NA', 'CALA', 'APAC', 'ANZ'])[1 + i % 6],
        CASE WHEN i % 20 < 12 THEN 'PUBLIC' WHEN i % 20 < 16 THEN 'PRIVATE' WHEN i % 20 < 18 THEN 'CLOSED'
             WHEN i % 20 = 18 THEN 'ISOLATED' ELSE 'ORGANIZATION' END, now() - INTERVAL '30 days'
-FROM generate_series(0, 9999) i;
+FROM generate_series(0, 9999) i
+-- Iris's route repair may have routed the companies already, while the regions were loading
+ON CONFLICT (company_id) DO NOTHING;
 
 INSERT INTO organization (id, name, created_at)
 SELECT md5('organization-' || k)::uuid, 'Organization ' || k, now() FROM generate_series(0, 49) k;

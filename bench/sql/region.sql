@@ -16,17 +16,17 @@ FROM generate_series(0, 9999) i WHERE i % 6 = :ri;
 
 INSERT INTO account (id, company_id, email, email_hash, first_name, last_name, language, reset_required, status,
                      token_generation, created_at, version, visibility_mode)
-SELECT md5('account-' || n)::uuid, md5('company-' || (n / 100))::uuid,
-       lower(f.name) || '.' || lower(l.name) || '.' || n || '@c' || (n / 100) || '.example',
-       md5('email-' || n), f.name, l.name, 'en', FALSE, 'ACTIVE', 0, now() - INTERVAL '30 days', 1,
-       CASE WHEN n % 20 <> 0 THEN NULL
-            WHEN (n / 100) % 20 < 12 THEN 'PRIVATE'
-            WHEN (n / 100) % 20 < 16 THEN 'PUBLIC'
-            WHEN (n / 100) % 20 < 18 THEN 'PUBLIC' END
-FROM generate_series(0, 999999) n
-JOIN first_name f ON f.n = (n * 7919) % (SELECT count(*) FROM first_name)
-JOIN last_name l ON l.n = (n * 104729 / 7) % (SELECT count(*) FROM last_name)
-WHERE (n / 100) % 6 = :ri;
+SELECT md5('account-' || g.n)::uuid, md5('company-' || (g.n / 100))::uuid,
+       lower(f.name) || '.' || lower(l.name) || '.' || g.n || '@c' || (g.n / 100) || '.example',
+       md5('email-' || g.n), f.name, l.name, 'en', FALSE, 'ACTIVE', 0, now() - INTERVAL '30 days', 1,
+       CASE WHEN g.n % 20 <> 0 THEN NULL
+            WHEN (g.n / 100) % 20 < 12 THEN 'PRIVATE'
+            WHEN (g.n / 100) % 20 < 16 THEN 'PUBLIC'
+            WHEN (g.n / 100) % 20 < 18 THEN 'PUBLIC' END
+FROM generate_series(0, 999999) AS g(n)
+JOIN first_name f ON f.n = (g.n::bigint * 7919) % (SELECT count(*) FROM first_name)
+JOIN last_name l ON l.n = (g.n::bigint * 104729 / 7) % (SELECT count(*) FROM last_name)
+WHERE (g.n / 100) % 6 = :ri;
 
 INSERT INTO account_role (account_id, role) SELECT id, 'user' FROM account WHERE email LIKE '%@c%.example';
 

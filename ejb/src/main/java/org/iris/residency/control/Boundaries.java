@@ -201,6 +201,11 @@ public class Boundaries {
         }
     }
 
+    /** The {@code global} database, for the read-only queries that must not go through JPA (directory search). */
+    public DataSource globalDataSource() {
+        return global;
+    }
+
     /** The region's database, for the read-only queries that must not go through JPA (directory search). */
     public DataSource dataSource(Region region) {
         if (!serves(region)) {

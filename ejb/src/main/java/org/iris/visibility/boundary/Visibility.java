@@ -5,10 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.iris.company.control.CompanyLookup;
-import org.iris.company.entity.Company;
-import org.iris.identity.control.AccountRoutes;
-import org.iris.identity.entity.Account;
 import org.iris.identity.entity.Caller;
 import org.iris.identity.entity.Roles;
 import org.iris.platform.control.BusinessException.FieldError;
@@ -16,24 +12,17 @@ import org.iris.platform.control.Forbidden;
 import org.iris.platform.control.InvalidRequest;
 import org.iris.platform.control.NotFound;
 import org.iris.platform.control.Page;
-import org.iris.residency.control.EntityManagers;
-import org.iris.residency.entity.Region;
 import org.iris.visibility.control.DirectorySearch;
 import org.iris.visibility.control.Parties;
 import org.iris.visibility.control.Parties.Located;
+import org.iris.visibility.control.SearchScope;
 import org.iris.visibility.control.SearchTerms;
 import org.iris.visibility.control.VisibilityRules;
-import org.iris.visibility.control.VisibilityRules.Party;
 import org.iris.visibility.control.VisibilityRules.Verdict;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Who may find whom (SPEC §3): the directory search, and the explanation of the rules for one pair
@@ -66,15 +55,6 @@ public class Visibility {
     @Inject
     DirectorySearch search;
 
-    @Inject
-    AccountRoutes accounts;
-
-    @Inject
-    CompanyLookup companies;
-
-    @Inject
-    EntityManagers managers;
-
     /**
      * The rules for one pair, for a superadmin, or for a company admin when one of the two is a member
      * of their company. To anyone else a pair that is none of their business does not exist.
@@ -105,33 +85,16 @@ public class Visibility {
             throw new InvalidRequest("q is the beginning of a name or an email, 1 to " + QUERY_MAX + " characters.",
                     List.of(new FieldError("q", "1 to " + QUERY_MAX + " characters")));
         }
-        Account me = accounts.find(caller.region(), caller.accountId()).orElseThrow(() -> new NotFound("account"));
-        Party searcher = parties.of(me).orElseThrow(() -> new NotFound("account"));
-        var scope = parties.scope(searcher);
-        List<DirectorySearch.Hit> hits = search.search(scope, normalized, page.offset(), page.limit());
-        List<DirectorySearch.Hit> slice = hits.stream().skip(page.offset()).toList();
-        Map<Region, List<UUID>> byRegion = slice.stream().collect(Collectors.groupingBy(DirectorySearch.Hit::region,
-                Collectors.mapping(DirectorySearch.Hit::accountId, Collectors.toList())));
-        // one query per region for the page's profiles and company names, and only what a searcher sees
-        Map<UUID, Object[]> found = new HashMap<>();
-        byRegion.forEach((region, ids) -> managers.of(region)
-                .createQuery("SELECT a.id, a.firstName, a.lastName, a.title, a.email, a.companyId, c.name"
-                        + " FROM Account a, Company c WHERE c.id = a.companyId AND a.id IN :ids", Object[].class)
-                .setParameter("ids", ids)
-                .getResultList()
-                .forEach(row -> found.put((UUID) row[0], row)));
-        List<Found> results = new ArrayList<>();
-        for (DirectorySearch.Hit hit : slice) {
-            Object[] row = found.get(hit.accountId());
-            if (row == null) {
-                continue; // removed since the index was read
-            }
-            UUID companyId = (UUID) row[5];
-            boolean inNetwork = scope.network().contains(hit.accountId());
-            boolean colleague = companyId.equals(me.companyId());
-            results.add(new Found(hit.accountId(), (String) row[1], (String) row[2], (String) row[3], companyId,
-                    (String) row[6], inNetwork || colleague ? Optional.of((String) row[4]) : Optional.empty(), inNetwork));
-        }
-        return results;
+        SearchScope scope = parties.scope(caller.accountId(), caller.companyId(), caller.region())
+                .orElseThrow(() -> new NotFound("account"));
+        return search.search(scope, normalized, page.offset(), page.limit()).stream()
+                .skip(page.offset())
+                .map(hit -> {
+                    boolean inNetwork = scope.network().contains(hit.accountId());
+                    boolean colleague = hit.companyId().equals(caller.companyId());
+                    return new Found(hit.accountId(), hit.firstName(), hit.lastName(), hit.title(), hit.companyId(),
+                            hit.companyName(), inNetwork || colleague ? Optional.of(hit.email()) : Optional.empty(), inNetwork);
+                })
+                .toList();
     }
 }

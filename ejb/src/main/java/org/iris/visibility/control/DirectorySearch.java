@@ -36,8 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class DirectorySearch {
 
-    /** A user found, with the region that holds them and the word that matched first. */
-    public record Hit(UUID accountId, Region region, String word) {
+    /** A user found, with the word that matched first, and what a search result shows of them. */
+    public record Hit(UUID accountId, String word, String firstName, String lastName, String title, String email,
+                      UUID companyId, String companyName) {
     }
 
     /** The largest IN list in one branch; longer sets (a big network) take several branches. */
@@ -78,10 +79,10 @@ public class DirectorySearch {
      */
     public List<Hit> search(SearchScope scope, String query, int offset, int limit) {
         int wanted = offset + limit;
-        String pattern = SearchTerms.prefixPattern(query);
-        // a user may match with several words: ask each branch for more rows than users wanted, and
-        // ask again for more when that was not enough to fill the page
-        for (int rows = wanted * 3; ; rows *= 4) {
+        Prefix pattern = new Prefix(query, SearchTerms.upperBound(query), SearchTerms.prefixPattern(query));
+        // a user may match with several words (rarely: the words of one user seldom share a prefix): ask
+        // each branch for a few more rows than users wanted, and again for more when the page is not full
+        for (int rows = wanted + wanted / 2 + 1; ; rows *= 4) {
             int perBranch = rows;
             List<Region> regions = new ArrayList<>(scope.regions());
             List<CompletableFuture<List<Hit>>> answers = new ArrayList<>();
@@ -120,7 +121,15 @@ public class DirectorySearch {
         }
     }
 
-    private static List<Hit> search(DataSource database, Region region, SearchScope scope, String pattern, int rows) {
+    /**
+     * A prefix as a range of words and as a LIKE pattern. The range is what lets PostgreSQL read an
+     * index in order even with a generic plan: the JDBC driver prepares a statement on the server
+     * after a few uses, and a generic plan cannot turn "LIKE $1" into a range.
+     */
+    private record Prefix(String from, String to, String like) {
+    }
+
+    private static List<Hit> search(DataSource database, Region region, SearchScope scope, Prefix pattern, int rows) {
         List<String> branches = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         if (scope.open()) {
@@ -132,8 +141,11 @@ public class DirectorySearch {
         if (branches.isEmpty()) {
             return List.of();
         }
-        String sql = "SELECT account_id, token FROM (" + String.join(" UNION ALL ", branches)
-                + ") found ORDER BY token, account_id LIMIT ?";
+        // the profiles and company names of this region's candidates come in the same statement
+        String sql = "SELECT f.account_id, f.token, a.first_name, a.last_name, a.title, a.email, a.company_id, c.name"
+                + " FROM (SELECT account_id, token FROM (" + String.join(" UNION ALL ", branches)
+                + ") branches ORDER BY token, account_id LIMIT ?) f"
+                + " JOIN account a ON a.id = f.account_id JOIN company c ON c.id = a.company_id";
         values.add(rows);
         List<Hit> hits = new ArrayList<>();
         try (Connection connection = database.getConnection();
@@ -143,9 +155,11 @@ public class DirectorySearch {
             }
             try (ResultSet found = statement.executeQuery()) {
                 while (found.next()) {
-                    UUID account = found.getObject(1, UUID.class);
+                    // text, not getObject(i, UUID.class): Payara's JDBC wrapper finds that method by reflection on every call
+                    UUID account = UUID.fromString(found.getString(1));
                     if (!account.equals(scope.searcher())) {
-                        hits.add(new Hit(account, region, found.getString(2)));
+                        hits.add(new Hit(account, found.getString(2), found.getString(3), found.getString(4),
+                                found.getString(5), found.getString(6), UUID.fromString(found.getString(7)), found.getString(8)));
                     }
                 }
             }
@@ -156,7 +170,7 @@ public class DirectorySearch {
     }
 
     private static void chunked(List<String> branches, List<Object> values, String column, Collection<UUID> ids,
-                                String pattern, int rows, String flag) {
+                                Prefix pattern, int rows, String flag) {
         List<UUID> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
             List<UUID> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
@@ -166,11 +180,13 @@ public class DirectorySearch {
     }
 
     private static void branch(List<String> branches, List<Object> values, String condition, List<UUID> ids,
-                               String pattern, int rows) {
+                               Prefix pattern, int rows) {
         branches.add("(SELECT account_id, token FROM directory_entry WHERE " + condition
-                + " AND token LIKE ? ESCAPE '\\' ORDER BY token LIMIT ?)");
+                + " AND token >= ? AND token < ? AND token LIKE ? ESCAPE '\\' ORDER BY token LIMIT ?)");
         values.addAll(ids);
-        values.add(pattern);
+        values.add(pattern.from());
+        values.add(pattern.to());
+        values.add(pattern.like());
         values.add(rows);
     }
 }

@@ -67,6 +67,21 @@ public final class SearchTerms {
         }
     }
 
+    /**
+     * The smallest text after every word that starts with the query, in code point order (which is
+     * PostgreSQL's "C" collation and Java's order alike): the query with its last character raised by
+     * one; past the last possible character, one that no word reaches.
+     */
+    public static String upperBound(String normalizedQuery) {
+        int last = normalizedQuery.codePointBefore(normalizedQuery.length());
+        String head = normalizedQuery.substring(0, normalizedQuery.length() - Character.charCount(last));
+        int next = last + 1;
+        while (next >= Character.MIN_SURROGATE && next <= Character.MAX_SURROGATE) {
+            next = Character.MAX_SURROGATE + 1;
+        }
+        return next > Character.MAX_CODE_POINT ? head + "\uffff\uffff" : head + new String(Character.toChars(next));
+    }
+
     /** A LIKE pattern matching every word that starts with the normalized query, with '\' escaping. */
     public static String prefixPattern(String normalizedQuery) {
         return normalizedQuery.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

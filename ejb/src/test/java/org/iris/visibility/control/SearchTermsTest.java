@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,6 +37,23 @@ class SearchTermsTest {
     @Test
     void wildcardsInAQueryAreLiteral() {
         assertEquals("50\\%\\_off\\\\%", SearchTerms.prefixPattern("50%_off\\"));
+    }
+
+    @Test
+    void thePrefixRangeEndsRightAfterEveryWordThatStartsWithIt() {
+        assertEquals("mb", SearchTerms.upperBound("ma"));
+        assertEquals("a.c", SearchTerms.upperBound("a.b"));
+        assertEquals("z{", SearchTerms.upperBound("zz"));
+        assertEquals("x\uD83D\uDE01", SearchTerms.upperBound("x\uD83D\uDE00"));
+        for (String word : List.of("ma", "maria", "ma\uffff", "ma\uD83D\uDE00x")) {
+            assertTrue(word.compareTo("ma") >= 0 && word.codePoints().toArray().length > 0
+                    && compareCodePoints(word, SearchTerms.upperBound("ma")) < 0, word);
+        }
+        assertTrue(compareCodePoints("mb", SearchTerms.upperBound("ma")) >= 0);
+    }
+
+    private static int compareCodePoints(String one, String other) {
+        return java.util.Arrays.compare(one.codePoints().toArray(), other.codePoints().toArray());
     }
 
     @Test

@@ -1,0 +1,16 @@
+/**
+ * Network (SPEC §4): invitations, contacts, favorites and presence.
+ * <ul>
+ * <li>Every contact and invitation has one half per user, in that user's region
+ *     ({@link org.iris.network.entity.Contact}, {@link org.iris.network.entity.NetworkInvitation}): nothing
+ *     of a user is kept in another region. A change writes the acting user's half first, then the
+ *     other's; {@link org.iris.network.boundary.NetworkRepair} settles halves a crash left apart (the
+ *     later change wins).</li>
+ * <li>Who may invite whom, and whether it is accepted at once, is
+ *     {@link org.iris.visibility.control.VisibilityRules}'s answer; an invitation by email to a person
+ *     with no account waits for them to register ({@link org.iris.identity.entity.AccountOpened}).</li>
+ * <li>Presence is stored in the user's region database, shared by every node, and shown only to their
+ *     network; each change is a {@link org.iris.network.entity.PresenceChanged} event for the push to come.</li>
+ * </ul>
+ */
+package org.iris.network;
