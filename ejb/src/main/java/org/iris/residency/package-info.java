@@ -7,6 +7,9 @@
  * transaction, and XA would tie every region's availability to two-phase commit; so a write that
  * spans a region and {@code global} commits the region first (the source of truth) and then
  * {@code global}, each in its own transaction ({@link org.iris.residency.control.Transactions}),
- * and a scheduled repair derives whatever {@code global} is missing from the regions.
+ * and a scheduled repair derives whatever {@code global} is missing from the regions. The schedule
+ * is {@link org.iris.residency.boundary.Repairs}'s: each round is a
+ * {@link org.iris.residency.control.RepairDue} per region, which every feature with two-commit
+ * writes observes (company routes, the halves of cross-region contacts and invitations).
  */
 package org.iris.residency;

@@ -1,64 +1,38 @@
 package org.iris.network.boundary;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iris.identity.control.AccountRoutes;
 import org.iris.network.entity.Contact;
 import org.iris.network.entity.NetworkInvitation;
 import org.iris.network.entity.NetworkInvitation.Side;
 import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
+import org.iris.residency.control.RepairDue;
 import org.iris.residency.control.Transactions;
 import org.iris.residency.entity.Region;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Brings the two halves of cross-region contacts and invitations back in step after a crash between
- * their two commits: the half that changed later wins, a missing half is made again from the other.
- * Also hands to their new account the invitations by email that waited for someone who has
- * registered since. A scan of recent database state, on every node, idempotent (like RouteRepair).
+ * their two commits, at each {@link RepairDue}: the half that changed later wins, a missing half is
+ * made again from the other. Also hands to their new account the invitations by email that waited
+ * for someone who has registered since.
  */
-@Singleton
-@Startup
-@DependsOn("Boundaries")
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class NetworkRepair {
-
-    /** Halves younger than this may still have their other half on its way. */
-    static final Duration SETTLING = Duration.ofMinutes(1);
 
     /** Only halves changed this recently are compared: a crash is followed by a repair long before. */
     static final Duration RECENT = Duration.ofDays(7);
 
     private static final Logger LOG = Logger.getLogger(NetworkRepair.class.getName());
-
-    @Resource
-    TimerService timers;
-
-    @Inject
-    @ConfigProperty(name = "iris.repair.interval-seconds")
-    long intervalSeconds;
 
     @Inject
     Boundaries boundaries;
@@ -75,33 +49,12 @@ public class NetworkRepair {
     @Inject
     Transactions transactions;
 
-    @Inject
-    Clock clock;
-
-    private final AtomicBoolean running = new AtomicBoolean();
-
-    @PostConstruct
-    void schedule() {
-        long interval = Duration.ofSeconds(intervalSeconds).toMillis();
-        timers.createIntervalTimer(Math.min(interval, 5_000), interval, new TimerConfig("network", false));
-    }
-
-    @Timeout
-    void repair() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
+    void repair(@Observes RepairDue due) {
         try {
-            OffsetDateTime settled = OffsetDateTime.now(clock).minus(SETTLING);
-            for (Region region : boundaries.served()) {
-                try {
-                    repair(region, settled);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Network repair of region " + region + " failed", e);
-                }
-            }
-        } finally {
-            running.set(false);
+            repair(due.region(), due.settled());
+        } catch (RuntimeException e) {
+            // One region down must not stop the others; the next round tries again.
+            LOG.log(Level.WARNING, "Network repair of region " + due.region() + " failed", e);
         }
     }
 

@@ -99,13 +99,16 @@ public class DirectorySearch {
             boolean more = false;
             for (CompletableFuture<List<Hit>> answer : answers) {
                 List<Hit> hits = join(answer);
+                // a region that filled its rows may hold more, even if some were the searcher or repeats
                 more |= hits.size() >= perBranch;
                 all.addAll(hits);
             }
             all.sort(Comparator.comparing(Hit::word).thenComparing(hit -> hit.accountId().toString()));
             Map<UUID, Hit> first = new LinkedHashMap<>();
             for (Hit hit : all) {
-                first.putIfAbsent(hit.accountId(), hit);
+                if (!hit.accountId().equals(scope.searcher())) {
+                    first.putIfAbsent(hit.accountId(), hit);
+                }
             }
             if (first.size() >= wanted || !more) {
                 return first.values().stream().limit(wanted).toList();
@@ -143,7 +146,7 @@ public class DirectorySearch {
         }
         // the profiles and company names of this region's candidates come in the same statement
         String sql = "SELECT f.account_id, f.token, a.first_name, a.last_name, a.title, a.email, a.company_id, c.name"
-                + " FROM (SELECT account_id, token FROM (" + String.join(" UNION ALL ", branches)
+                + " FROM (SELECT account_id, token FROM (" + String.join(" UNION ", branches)
                 + ") branches ORDER BY token, account_id LIMIT ?) f"
                 + " JOIN account a ON a.id = f.account_id JOIN company c ON c.id = a.company_id";
         values.add(rows);
@@ -156,11 +159,9 @@ public class DirectorySearch {
             try (ResultSet found = statement.executeQuery()) {
                 while (found.next()) {
                     // text, not getObject(i, UUID.class): Payara's JDBC wrapper finds that method by reflection on every call
-                    UUID account = UUID.fromString(found.getString(1));
-                    if (!account.equals(scope.searcher())) {
-                        hits.add(new Hit(account, found.getString(2), found.getString(3), found.getString(4),
-                                found.getString(5), found.getString(6), UUID.fromString(found.getString(7)), found.getString(8)));
-                    }
+                    hits.add(new Hit(UUID.fromString(found.getString(1)), found.getString(2), found.getString(3),
+                            found.getString(4), found.getString(5), found.getString(6), UUID.fromString(found.getString(7)),
+                            found.getString(8)));
                 }
             }
         } catch (SQLException e) {
