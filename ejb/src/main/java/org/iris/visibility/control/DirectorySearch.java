@@ -146,7 +146,7 @@ public class DirectorySearch {
         }
         // the profiles and company names of this region's candidates come in the same statement
         String sql = "SELECT f.account_id, f.token, a.first_name, a.last_name, a.title, a.email, a.company_id, c.name"
-                + " FROM (SELECT account_id, token FROM (" + String.join(" UNION ", branches)
+                + " FROM (SELECT account_id, token FROM (" + String.join(" UNION ALL ", branches)
                 + ") branches ORDER BY token, account_id LIMIT ?) f"
                 + " JOIN account a ON a.id = f.account_id JOIN company c ON c.id = a.company_id";
         values.add(rows);
