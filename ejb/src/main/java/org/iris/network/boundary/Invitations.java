@@ -19,6 +19,7 @@ import org.iris.identity.entity.Language;
 import org.iris.identity.entity.Roles;
 import org.iris.mail.control.Outbox;
 import org.iris.network.control.Contacts;
+import org.iris.network.control.Halves;
 import org.iris.network.entity.NetworkInvitation;
 import org.iris.network.entity.NetworkInvitation.Side;
 import org.iris.network.entity.NetworkInvitation.Status;
@@ -51,7 +52,7 @@ import java.util.UUID;
  * Invitations to join someone's network (SPEC §4), as the visibility rules allow them (SPEC §3):
  * a colleague's is accepted at once; another company's waits for the invitee, who accepts or declines,
  * and the inviter may cancel it while it waits. Each side lives in its owner's region: a change writes
- * the acting user's side first, then the other's, one transaction each ({@link NetworkRepair} settles
+ * the acting user's side first, then the other's ({@link Halves}; {@link NetworkRepair} settles
  * a pair of sides that a crash left apart). An invitation by email to a person with no account mails
  * them and waits for them to register.
  */
@@ -75,6 +76,9 @@ public class Invitations {
 
     @Inject
     Contacts contacts;
+
+    @Inject
+    Halves halves;
 
     @Inject
     Emails emails;
@@ -116,11 +120,12 @@ public class Invitations {
         }
         EmailAddress email = EmailAddress.of(rawEmail, "email");
         String emailHash = emails.hash(email);
-        Optional<Located> target = accounts.route(emailHash).flatMap(route -> parties.find(route.accountId()));
+        var route = accounts.route(emailHash);
+        Optional<Located> target = route.flatMap(found -> parties.find(found.accountId()));
         if (target.isPresent()) {
             return invite(me, target.get(), true, language);
         }
-        if (accounts.route(emailHash).isPresent()) {
+        if (route.isPresent()) {
             // a closed account: nobody to invite, and nothing to tell about it
             throw new Forbidden("This person cannot be invited.");
         }
@@ -153,7 +158,7 @@ public class Invitations {
         NetworkInvitation sent = NetworkInvitation.sent(UUID.randomUUID(), myId, theirId, theirs,
                 language.orElse(me.account().language()), status, now);
         NetworkInvitation received = NetworkInvitation.received(sent, mine);
-        both(mine, region -> {
+        halves.both(mine, region -> {
             region.persist(sent);
             if (status.accepted()) {
                 contacts.connect(region, myId, theirId, theirs, now);
@@ -197,7 +202,7 @@ public class Invitations {
         String company = companies.find(me.account().companyId()).map(c -> c.name()).orElse("");
         String link = publicUrl.replaceAll("/+$", "") + "/register?email="
                 + URLEncoder.encode(email.value(), StandardCharsets.UTF_8);
-        commit(mine, region -> {
+        halves.one(mine, region -> {
             region.persist(sent);
             outbox.enqueue(region, email, "network-invitation", language, Map.of(
                     "inviter", me.account().name().first() + " " + me.account().name().last(),
@@ -261,11 +266,11 @@ public class Invitations {
             decided[0] = locked;
         };
         if (other.isEmpty() || theirs.isEmpty() || !boundaries.serves(theirs.get())) {
-            commit(mine, myside);
+            halves.one(mine, myside);
             return view(decided[0]);
         }
         Side opposite = side == Side.SENT ? Side.RECEIVED : Side.SENT;
-        both(mine, myside, theirs.get(), region -> {
+        halves.both(mine, myside, theirs.get(), region -> {
             NetworkInvitation counterpart = region.find(NetworkInvitation.class, new NetworkInvitation.Key(id, opposite),
                     LockModeType.PESSIMISTIC_WRITE);
             if (counterpart != null) {
@@ -340,35 +345,11 @@ public class Invitations {
         if (resolved == null || status == Status.CANCELED) {
             return;
         }
-        commit(inviteeRegion, region -> {
+        halves.one(inviteeRegion, region -> {
             region.persist(NetworkInvitation.received(resolved, inviterRegion));
             if (status.accepted()) {
                 contacts.connect(region, inviteeId, inviterId, inviterRegion, now);
             }
-        });
-    }
-
-    /**
-     * Writes one user's side, then the other's: in one transaction when both live in one region, else
-     * one transaction per region, the first named first.
-     */
-    private void both(Region first, java.util.function.Consumer<EntityManager> firstWork,
-                      Region second, java.util.function.Consumer<EntityManager> secondWork) {
-        if (first == second) {
-            commit(first, region -> {
-                firstWork.accept(region);
-                secondWork.accept(region);
-            });
-        } else {
-            commit(first, firstWork);
-            commit(second, secondWork);
-        }
-    }
-
-    private void commit(Region region, java.util.function.Consumer<EntityManager> work) {
-        transactions.commit(() -> {
-            work.accept(managers.of(region));
-            return null;
         });
     }
 }

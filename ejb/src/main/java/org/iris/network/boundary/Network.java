@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.iris.identity.entity.Account;
 import org.iris.identity.entity.Caller;
 import org.iris.identity.entity.Roles;
@@ -15,6 +16,7 @@ import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.Transactions;
 import org.iris.residency.entity.Region;
+import org.iris.network.control.Halves;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,11 +25,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * A user's network (SPEC §4): their contacts, favorites among them. Revoking a contact ends it for
- * both, each half in its own user's region, the caller's first.
+ * both, each half in its own user's region, the caller's first ({@link Halves}).
  */
 @Stateless
 @RolesAllowed({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN})
@@ -40,6 +43,9 @@ public class Network {
 
     @Inject
     Contacts contacts;
+
+    @Inject
+    Halves halves;
 
     @Inject
     EntityManagers managers;
@@ -83,15 +89,12 @@ public class Network {
         Contact mine = contacts.active(managers.of(caller.region()), caller.accountId(), other)
                 .orElseThrow(() -> new NotFound("contact"));
         Instant now = clock.instant();
-        transactions.commit(() -> {
-            contacts.revoke(managers.of(caller.region()), caller.accountId(), other, now);
-            return null;
-        });
+        Consumer<EntityManager> myHalf = region -> contacts.revoke(region, caller.accountId(), other, now);
         if (boundaries.serves(mine.otherRegion())) {
-            transactions.commit(() -> {
-                contacts.revoke(managers.of(mine.otherRegion()), other, caller.accountId(), now);
-                return null;
-            });
+            halves.both(caller.region(), myHalf, mine.otherRegion(),
+                    region -> contacts.revoke(region, other, caller.accountId(), now));
+        } else {
+            halves.one(caller.region(), myHalf);
         }
     }
 
