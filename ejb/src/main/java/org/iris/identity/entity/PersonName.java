@@ -6,23 +6,28 @@ import org.iris.platform.control.InvalidRequest;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A person's first and last names, each 1 to {@value #MAX} characters once trimmed. */
+/**
+ * A person's first and last names, each 1 to {@value #MAX} characters once trimmed, with no control
+ * characters, line breaks or bidirectional overrides: a name is shown to others and goes into mails.
+ */
 public record PersonName(String first, String last) {
 
     public static final int MAX = 100;
+    private static final java.util.regex.Pattern UNPRINTABLE =
+            java.util.regex.Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u202a-\\u202e\\u2066-\\u2069]");
 
     public static PersonName of(String first, String last) {
         String f = first == null ? "" : first.strip();
         String l = last == null ? "" : last.strip();
         List<FieldError> errors = new ArrayList<>();
-        if (f.isEmpty() || f.length() > MAX) {
-            errors.add(new FieldError("firstName", "1 to " + MAX + " characters"));
+        if (f.isEmpty() || f.length() > MAX || UNPRINTABLE.matcher(f).find()) {
+            errors.add(new FieldError("firstName", "1 to " + MAX + " printable characters"));
         }
-        if (l.isEmpty() || l.length() > MAX) {
-            errors.add(new FieldError("lastName", "1 to " + MAX + " characters"));
+        if (l.isEmpty() || l.length() > MAX || UNPRINTABLE.matcher(l).find()) {
+            errors.add(new FieldError("lastName", "1 to " + MAX + " printable characters"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequest("First and last names have 1 to " + MAX + " characters each.", errors);
+            throw new InvalidRequest("First and last names have 1 to " + MAX + " printable characters each.", errors);
         }
         return new PersonName(f, l);
     }
