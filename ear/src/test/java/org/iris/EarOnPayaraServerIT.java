@@ -160,7 +160,9 @@ class EarOnPayaraServerIT {
         // asadmin takes '=' in a value only escaped
         settings.add("iris.bootstrap.superadmin.password-hash="
                 + "$pbkdf2-sha256$i\\=4096$gIaI8CZYgA32q1PaqkMWlg$PhX34jKyLIEIWXoixHrCL6CLza662jksZ8sX0mXmds0");
-        // Not the embedded databases, so not the log transport; this test sends no mail.
+        // The server secret: outside the embedded run Iris refuses to start without one (asadmin wants '=' escaped).
+        settings.add("iris.secret=" + System.getProperty("it.secret", "").replace("=", "\\="));
+        // Not the embedded databases, so not the folder transport; this test sends no mail.
         settings.add("iris.mail.transport=smtp");
         settings.add("iris.mail.smtp.host=127.0.0.1");
         settings.add("iris.mail.smtp.port=" + System.getProperty("it.smtp.port", "3925"));

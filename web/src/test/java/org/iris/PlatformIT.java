@@ -52,7 +52,8 @@ class PlatformIT extends IrisIT {
                 "/api/v1/companies/{companyId}/members", "/api/v1/companies/{companyId}/systems",
                 "/api/v1/companies/{companyId}/subscriptions", "/api/v1/companies/{companyId}/invitations",
                 "/api/v1/companies/{id}/domains", "/api/v1/companies/{id}/visibility-by", "/api/v1/organizations",
-                "/api/v1/company-invitations/accept", "/api/v1/registrations", "/api/v1/password-resets")) {
+                "/api/v1/company-invitations/accept", "/api/v1/registrations", "/api/v1/password-resets",
+                "/api/v1/mail-outbox", "/api/v1/invitations", "/api/v1/directory/users")) {
             assertTrue(response.body().contains("\"" + path + "\""), path + " is missing from " + response.body());
         }
     }

@@ -47,11 +47,14 @@ class SessionsIT extends WithPeople {
         String newAccess = refreshed.getString("accessToken");
         expect(api.get(api.api("users/me"), newAccess), 200);
 
+        String otherSession = people.tokens(email, PASSWORD).getString("accessToken");
+
         expect(api.postJson(api.api("auth/logout"),
                 "{\"refreshToken\": \"" + refreshed.getString("refreshToken") + "\"}", newAccess), 204);
         assertEquals(401, refresh(refreshed.getString("refreshToken")).statusCode());
         assertEquals(401, api.get(api.api("users/me"), newAccess).statusCode(), "the logged-out token");
-        expect(api.get(api.api("users/me"), access), 200); // another session of the same person goes on
+        assertEquals(401, api.get(api.api("users/me"), access).statusCode(), "the session's earlier token");
+        expect(api.get(api.api("users/me"), otherSession), 200); // another session of the same person goes on
     }
 
     @Test

@@ -15,18 +15,52 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A plain HTTP client on the deployment under test, as an API user would call it. */
+/**
+ * A plain HTTP client on the deployment under test, as an API user would call it.
+ *
+ * <p>It reaches the server through loopback, which the tests' configuration trusts as a load
+ * balancer, and names a client address of its own in {@code X-Forwarded-For} (one per instance,
+ * from the 198.18.0.0/15 benchmarking range), as the clients behind a load balancer are seen: what
+ * Iris budgets per source address is then one test's alone. A test that plays one attacker from one
+ * address keeps one instance, or sends from a raw socket ({@link #postJsonFrom}).
+ */
 public final class Api {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final URI application;
     private final URI server;
+    private final String client;
 
     /** @param deployment the deployment's own URL, as Arquillian gives it */
     public Api(URL deployment) {
-        this.application = URI.create(deployment.toString().endsWith("/") ? deployment.toString() : deployment + "/");
+        this(viaLoopback(URI.create(deployment.toString().endsWith("/") ? deployment.toString() : deployment + "/")),
+                newClientAddress());
+    }
+
+    private Api(URI application, String client) {
+        this.application = application;
         this.server = application.resolve("/");
+        this.client = client;
+    }
+
+    /** The same deployment, called by another client (another source address). */
+    public Api anotherClient() {
+        return new Api(application, newClientAddress());
+    }
+
+    /** The address this client's requests come from, as Iris sees it. */
+    public String clientAddress() {
+        return client;
+    }
+
+    private static URI viaLoopback(URI deployment) {
+        return URI.create(deployment.getScheme() + "://127.0.0.1:" + deployment.getPort() + deployment.getRawPath());
+    }
+
+    private static String newClientAddress() {
+        return "198." + (18 + RANDOM.nextInt(2)) + "." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
     }
 
     /** A path under the application's {@code /api/v1}. */
@@ -58,8 +92,12 @@ public final class Api {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        if (built.headers().firstValue("X-Forwarded-For").isEmpty()) {
+            built = HttpRequest.newBuilder(built, (name, value) -> true).header("X-Forwarded-For", client).build();
+        }
         try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -160,7 +160,8 @@ public class Members {
                 "days", CompanyInvitation.VALIDITY.toDays());
         if (accounts.route(emailHash).isPresent()) {
             transactions.commit(() -> {
-                outbox.enqueue(region, email, "company-invitation-account-exists", language, values);
+                outbox.enqueue(region, email, "company-invitation-account-exists", language, values,
+                        CompanyInvitation.VALIDITY);
                 return null;
             });
             return;
@@ -175,9 +176,39 @@ public class Members {
             Map<String, Object> mail = new HashMap<>(values);
             mail.put("token", token);
             mail.put("link", publicUrl.replaceAll("/+$", "") + "/join#" + token);
-            outbox.enqueue(region, email, "company-invitation", language, mail);
+            outbox.enqueue(region, email, "company-invitation", language, mail, CompanyInvitation.VALIDITY);
             return null;
         });
+    }
+
+    /** The company's invitations still waiting for their invitee, newest first. */
+    public List<CompanyInvitation> invitations(Caller caller, UUID companyId, Page page) {
+        Company company = access.manage(caller, companyId);
+        return managers.of(company.region()).createQuery("SELECT i FROM CompanyInvitation i WHERE i.companyId = :company"
+                        + " AND i.expiresAt > :now ORDER BY i.createdAt DESC, i.tokenHash", CompanyInvitation.class)
+                .setParameter("company", companyId)
+                .setParameter("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                .setFirstResult(page.offset())
+                .setMaxResults(page.limit())
+                .getResultList();
+    }
+
+    /**
+     * Withdraws an invitation: its link no longer creates an account.
+     *
+     * @throws NotFound for an invitation that is not the company's, alike to an unknown one
+     */
+    public void revoke(Caller caller, UUID companyId, UUID invitationId) {
+        Company company = access.manage(caller, companyId);
+        var region = managers.of(company.region());
+        int removed = transactions.commit(() -> region.createQuery("DELETE FROM CompanyInvitation i"
+                        + " WHERE i.companyId = :company AND i.tokenHash LIKE :prefix")
+                .setParameter("company", companyId)
+                .setParameter("prefix", CompanyInvitation.hashPrefix(invitationId) + "%")
+                .executeUpdate());
+        if (removed == 0) {
+            throw new NotFound("invitation");
+        }
     }
 
     private Account member(Company company, UUID memberId) {

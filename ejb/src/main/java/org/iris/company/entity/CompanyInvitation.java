@@ -71,6 +71,24 @@ public class CompanyInvitation {
         return invitation;
     }
 
+    /**
+     * The invitation's public id: the first 128 bits of its token's hash, which name it without
+     * letting anyone derive the token.
+     */
+    public UUID id() {
+        return idOf(tokenHash);
+    }
+
+    public static UUID idOf(String tokenHash) {
+        return new UUID(Long.parseUnsignedLong(tokenHash.substring(0, 16), 16),
+                Long.parseUnsignedLong(tokenHash.substring(16, 32), 16));
+    }
+
+    /** The beginning of the token hash of the invitation of that id, to find it by. */
+    public static String hashPrefix(UUID id) {
+        return String.format("%016x%016x", id.getMostSignificantBits(), id.getLeastSignificantBits());
+    }
+
     public boolean expired(Instant now) {
         return !now.isBefore(expiresAt.toInstant());
     }
@@ -94,5 +112,13 @@ public class CompanyInvitation {
 
     public Language language() {
         return Language.of(language);
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime expiresAt() {
+        return expiresAt;
     }
 }

@@ -150,12 +150,12 @@ public class Accounts {
     public void changePassword(Caller caller, String currentPassword, String newPassword) {
         Account account = me(caller);
         Instant now = clock.instant();
-        backoff.checkAllowed(account.emailHash(), null, now);
+        backoff.reserve(account.emailHash(), null, now);
         if (!hashes.verify(currentPassword, account.passwordHash())) {
-            backoff.failed(account.emailHash(), null, now);
             throw new InvalidRequest("The current password is wrong.",
                     List.of(new FieldError("currentPassword", "wrong")));
         }
+        backoff.succeeded(account.emailHash(), null);
         PasswordPolicy.check(newPassword, "newPassword",
                 List.of(account.email(), account.name().first(), account.name().last()));
         if (newPassword.equals(currentPassword)) {

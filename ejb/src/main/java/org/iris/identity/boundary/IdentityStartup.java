@@ -19,10 +19,13 @@ import org.iris.identity.entity.Language;
 import org.iris.identity.entity.PersonName;
 import org.iris.identity.entity.PinChallenge;
 import org.iris.identity.entity.Roles;
+import org.iris.platform.control.DataFolder;
 import org.iris.platform.control.SigningKeys;
+import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.Transactions;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +38,12 @@ import java.util.logging.Logger;
  *
  * <p>{@code iris.bootstrap.superadmin.email} names the superadmin; it is created once, in the Default
  * company. With {@code iris.bootstrap.superadmin.password-hash} (a PBKDF2 hash in Iris's format) it
- * can log in at once; without, a one-time setup PIN, valid {@value #SETUP_PIN_HOURS} hours, is printed
- * to the log at each start until a password is set through the password-reset confirmation.
+ * can log in at once; without, a one-time setup PIN, valid {@value #SETUP_PIN_HOURS} hours, is written
+ * at each start into {@code setup-pin.txt} of the data folder (readable by the server's user only;
+ * the log says where) until a password is set through the password-reset confirmation.
+ *
+ * <p>Outside the embedded run, a configured server secret and signing keys are required: the
+ * development ones are generated into a folder, and the embedded run is their only use.
  */
 @Singleton
 @Startup
@@ -79,8 +86,23 @@ public class IdentityStartup {
     @Inject
     Clock clock;
 
+    @Inject
+    @ConfigProperty(name = "iris.secret")
+    Optional<String> secret;
+
+    @Inject
+    @ConfigProperty(name = "iris.jwt.keys.file")
+    Optional<String> keysFile;
+
+    @Inject
+    Boundaries boundaries;
+
+    @Inject
+    DataFolder folder;
+
     @PostConstruct
     void ready() {
+        requireOwnSecrets(boundaries.embedded(), secret, keysFile);
         keys.published();
         superadminEmail.filter(email -> !email.isBlank()).ifPresent(this::bootstrap);
     }
@@ -95,15 +117,49 @@ public class IdentityStartup {
         String emailHash = emails.hash(email);
         Instant now = clock.instant();
         Account account = accounts.find(emailHash).orElseGet(() -> create(email, emailHash, hash, now));
+        Path setup = folder.resolve("setup-pin.txt");
         if (account.passwordHash() == null) {
             var region = managers.of(account.region());
             String pin = transactions.commit(() -> pinRequests.issue(region, emailHash,
                     PinChallenge.Purpose.PASSWORD_RESET, account.language(), now, Duration.ofHours(SETUP_PIN_HOURS)));
-            LOG.warning(() -> "\n===== IRIS SETUP =====\nThe superadmin " + email + " has no password yet. Set one within "
-                    + SETUP_PIN_HOURS + " hours with POST /api/v1/password-resets/confirm"
-                    + " {\"email\": \"" + email + "\", \"pin\": \"" + pin + "\", \"newPassword\": \"...\"}."
-                    + "\nA new PIN is printed at each start until then.\n======================");
+            folder.writePrivately(setup, setupInstructions(email, pin));
+            LOG.warning(() -> setupNotice(email, setup));
+        } else {
+            folder.delete(setup);
         }
+    }
+
+    /**
+     * Outside the embedded run, refuses to start on the development secret and signing key: they are
+     * generated into a folder, and known to whoever reads it.
+     */
+    static void requireOwnSecrets(boolean embedded, Optional<String> secret, Optional<String> keysFile) {
+        if (embedded) {
+            return;
+        }
+        if (secret.filter(value -> !value.isBlank()).isEmpty()) {
+            throw new IllegalStateException("iris.secret is not configured: the development secret is for the"
+                    + " embedded run only. Configure iris.secret (base64 of at least 32 random bytes, the same on every node).");
+        }
+        if (keysFile.filter(value -> !value.isBlank()).isEmpty()) {
+            throw new IllegalStateException("iris.jwt.keys.file is not configured: the development signing key is"
+                    + " for the embedded run only. Configure a JWKS of RSA private keys.");
+        }
+    }
+
+    /** What the setup file holds: the PIN, which the log never shows. */
+    static String setupInstructions(EmailAddress email, String pin) {
+        return "The Iris superadmin " + email + " has no password yet. Within " + SETUP_PIN_HOURS + " hours, set one with\n"
+                + "  POST /api/v1/password-resets/confirm {\"email\": \"" + email + "\", \"pin\": \"" + pin
+                + "\", \"newPassword\": \"...\"}\n"
+                + "A new PIN is written here at each start until then; this file goes once the password is set.\n";
+    }
+
+    /** What the log says: where to look, and nothing that would let a reader of the log use it. */
+    static String setupNotice(EmailAddress email, Path setup) {
+        return "\n===== IRIS SETUP =====\nThe superadmin " + email.masked() + " has no password yet: the one-time setup PIN"
+                + " and how to use it are in " + setup.toAbsolutePath() + " (readable by this server's user only).\n"
+                + "======================";
     }
 
     private Account create(EmailAddress email, String emailHash, Optional<String> hash, Instant now) {
@@ -119,7 +175,7 @@ public class IdentityStartup {
             accounts.record(account);
             return null;
         });
-        LOG.info(() -> "Created the bootstrap superadmin " + email);
+        LOG.info(() -> "Created the bootstrap superadmin " + email.masked());
         return account;
     }
 }

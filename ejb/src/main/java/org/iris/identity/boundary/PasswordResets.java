@@ -9,6 +9,7 @@ import org.iris.identity.control.AccountRoutes;
 import org.iris.identity.control.Emails;
 import org.iris.identity.control.PasswordHashes;
 import org.iris.identity.control.PasswordPolicy;
+import org.iris.identity.control.PinMails;
 import org.iris.identity.control.PinRequests;
 import org.iris.identity.control.Pins;
 import org.iris.identity.control.RefreshTokens;
@@ -16,10 +17,12 @@ import org.iris.identity.control.Revocations;
 import org.iris.identity.control.LoginBackoff;
 import org.iris.identity.entity.Account;
 import org.iris.identity.entity.EmailAddress;
+import org.iris.identity.entity.Language;
 import org.iris.identity.entity.PinChallenge;
 import org.iris.mail.control.Outbox;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.Transactions;
+import org.iris.residency.entity.Region;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -69,57 +72,56 @@ public class PasswordResets {
     @Inject
     Clock clock;
 
-    public void request(String rawEmail) {
+    /**
+     * Asks for a reset PIN. The answer, and the work done before it, are the same whatever exists: the
+     * mail is decided when it is sent ({@link PinMails}), and only an active account gets one.
+     */
+    public void request(String rawEmail, String sourceAddress) {
         EmailAddress email = EmailAddress.of(rawEmail, "email");
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
-        pinRequests.admit(emailHash, PinChallenge.Purpose.PASSWORD_RESET, now);
-        accounts.find(emailHash)
-                .filter(account -> account.status() == Account.Status.ACTIVE)
-                .ifPresent(account -> {
-                    var region = managers.of(account.region());
-                    transactions.commit(() -> {
-                        String pin = pinRequests.issue(region, emailHash, PinChallenge.Purpose.PASSWORD_RESET,
-                                account.language(), now);
-                        outbox.enqueue(region, email, "password-reset-pin", account.language(), Map.of(
-                                "email", email.value(), "firstName", account.name().first(), "pin", pin,
-                                "minutes", PinChallenge.VALID_MINUTES));
-                        return null;
-                    });
-                });
+        pinRequests.admit(emailHash, PinChallenge.Purpose.PASSWORD_RESET, sourceAddress, now);
+        var region = managers.of(accounts.home(emailHash, email));
+        transactions.run(() -> outbox.defer(region, email, PinMails.PASSWORD_RESET, Language.DEFAULT, Map.of(),
+                Registrations.PIN_MAIL_VALIDITY));
     }
 
-    /** Sets the new password, ends every session of the account and clears its login back-off. */
-    public void confirm(String rawEmail, String pin, String newPassword) {
+    /**
+     * Sets the new password, ends every session of the account and clears its login back-off. The PIN
+     * is tried first, where the account lives (or would): the new password is hashed only once it is
+     * accepted.
+     */
+    public void confirm(String rawEmail, String pin, String newPassword, String sourceAddress) {
         EmailAddress email = EmailAddress.of(rawEmail, "email");
         String wellFormedPin = Pins.wellFormed(pin);
-        Instant now = clock.instant();
-        String emailHash = emails.hash(email);
         // Only what the caller typed counts as personal here: refusing a password for holding the
         // account's names would tell a stranger, before any PIN, that the account exists.
         PasswordPolicy.check(newPassword, "newPassword", List.of(email.value()));
-        Optional<Account> found = accounts.find(emailHash).filter(account -> account.status() == Account.Status.ACTIVE);
-        String newHash = hashes.hash(newPassword);
-        Account account = found.orElseThrow(Pins::refused);
-        var region = managers.of(account.region());
+        Instant now = clock.instant();
+        String emailHash = emails.hash(email);
+        pinRequests.admitTry(emailHash, PinChallenge.Purpose.PASSWORD_RESET, sourceAddress, now);
+        Region home = accounts.home(emailHash, email);
+        var region = managers.of(home);
         Optional<Account> changed = transactions.commit(() -> {
             PinChallenge.Outcome outcome = pinRequests.attempt(region, emailHash, PinChallenge.Purpose.PASSWORD_RESET,
                     wellFormedPin, now);
             if (outcome != PinChallenge.Outcome.ACCEPTED) {
                 return Optional.<Account>empty();
             }
-            Optional<Account> stored = accounts.lock(account.region(), account.id());
+            Optional<Account> stored = accounts.route(emailHash)
+                    .flatMap(route -> accounts.lock(route.region(), route.accountId()))
+                    .filter(account -> account.status() == Account.Status.ACTIVE);
             stored.ifPresent(locked -> {
-                locked.changePassword(newHash);
+                locked.changePassword(hashes.hash(newPassword));
                 refreshTokens.endAll(region, locked.id());
             });
             return stored;
         });
         Account reset = changed.orElseThrow(Pins::refused);
-        transactions.commit(() -> {
+        transactions.run(() -> {
+            pinRequests.forgetTries(emailHash, PinChallenge.Purpose.PASSWORD_RESET);
             revocations.revokeAccount(reset.id(), reset.tokenGeneration());
             backoff.clear(emailHash);
-            return null;
         });
     }
 }

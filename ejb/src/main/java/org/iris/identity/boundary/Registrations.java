@@ -14,6 +14,7 @@ import org.iris.identity.control.AccountRoutes;
 import org.iris.identity.control.Emails;
 import org.iris.identity.control.PasswordHashes;
 import org.iris.identity.control.PasswordPolicy;
+import org.iris.identity.control.PinMails;
 import org.iris.identity.control.PinRequests;
 import org.iris.identity.control.Pins;
 import org.iris.identity.entity.Account;
@@ -32,6 +33,7 @@ import org.iris.visibility.control.Directory;
 import org.iris.identity.entity.AccountOpened;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +44,16 @@ import java.util.Optional;
  * with a valid password. The user joins the company owning the email's domain, else the Default
  * company, and lives in that company's region; only the route is in {@code global}.
  *
- * <p>Whether an email already has an account is never told to the caller: its owner gets a mail
- * saying so instead of a PIN.
+ * <p>Whether an email already has an account is never told to the caller, by the answer or by its
+ * time: its owner gets a mail saying so instead of a PIN, decided when the mail is sent.
  */
 @Stateless
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Registrations {
+
+    /** A PIN mail not sent by then is of no use: the PIN it would carry has expired. */
+    static final Duration PIN_MAIL_VALIDITY = Duration.ofMinutes(PinChallenge.VALID_MINUTES);
 
     @Inject
     EntityManagers managers;
@@ -86,70 +91,57 @@ public class Registrations {
     @Inject
     Clock clock;
 
-    public void request(String rawEmail, String rawLanguage) {
+    /**
+     * Asks for a registration PIN. The answer, and the work done before it, are the same whatever
+     * exists: the mail is decided when it is sent ({@link PinMails}): a PIN, or to an email that
+     * already has an account a mail saying so.
+     */
+    public void request(String rawEmail, String rawLanguage, String sourceAddress) {
         EmailAddress email = EmailAddress.of(rawEmail, "email");
         Language language = Language.parse(rawLanguage, "lang");
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
-        pinRequests.admit(emailHash, PinChallenge.Purpose.REGISTRATION, now);
-        Optional<Account> existing = accounts.find(emailHash);
-        if (existing.isPresent()) {
-            var region = managers.of(existing.get().region());
-            transactions.commit(() -> {
-                outbox.enqueue(region, email, "account-exists", language, Map.of("email", email.value()));
-                return null;
-            });
-            return;
-        }
-        Company company = companies.forEmailDomain(email.domain());
-        var region = managers.of(company.region());
-        transactions.commit(() -> {
-            String pin = pinRequests.issue(region, emailHash, PinChallenge.Purpose.REGISTRATION, language, now);
-            outbox.enqueue(region, email, "registration-pin", language, Map.of(
-                    "email", email.value(), "pin", pin, "minutes", PinChallenge.VALID_MINUTES));
-            return null;
-        });
+        pinRequests.admit(emailHash, PinChallenge.Purpose.REGISTRATION, sourceAddress, now);
+        var region = managers.of(accounts.home(emailHash, email));
+        transactions.run(() -> outbox.defer(region, email, PinMails.REGISTRATION, language, Map.of(), PIN_MAIL_VALIDITY));
     }
 
     /**
      * Creates the account in its company's region, then routes it in {@code global}. Its language is
-     * the one given here, else the one the PIN was asked in.
+     * the one given here, else the one the PIN was asked in. The PIN is tried before anything costly:
+     * the password is hashed only once the PIN is accepted.
      *
      * @throws org.iris.platform.control.InvalidRequest naming each broken password rule, or refusing the PIN
      */
     public Account confirm(String rawEmail, String pin, String password, String firstName, String lastName,
-                           String rawLanguage) {
+                           String rawLanguage, String sourceAddress) {
         EmailAddress email = EmailAddress.of(rawEmail, "email");
         PersonName name = PersonName.of(firstName, lastName);
         Optional<Language> asked = Optional.ofNullable(rawLanguage).map(code -> Language.parse(code, "lang"));
         String wellFormedPin = Pins.wellFormed(pin);
         PasswordPolicy.check(password, "password", List.of(email.value(), name.first(), name.last()));
-        String passwordHash = hashes.hash(password);
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
-        if (accounts.route(emailHash).isPresent()) {
-            throw Pins.refused();
-        }
+        pinRequests.admitTry(emailHash, PinChallenge.Purpose.REGISTRATION, sourceAddress, now);
         Company company = companies.forEmailDomain(email.domain());
         var region = managers.of(company.region());
-        Language language = asked.or(() -> pinRequests.language(region, emailHash, PinChallenge.Purpose.REGISTRATION))
-                .orElse(Language.DEFAULT);
-        Account account = Account.create(company, email, emailHash, name, language, passwordHash, now);
-        PinChallenge.Outcome outcome = transactions.commit(() -> {
+        Optional<Account> created = transactions.commit(() -> {
+            Language language = asked.or(() -> pinRequests.language(region, emailHash, PinChallenge.Purpose.REGISTRATION))
+                    .orElse(Language.DEFAULT);
             PinChallenge.Outcome tried = pinRequests.attempt(region, emailHash, PinChallenge.Purpose.REGISTRATION,
                     wellFormedPin, now);
-            if (tried == PinChallenge.Outcome.ACCEPTED) {
-                region.persist(account);
-                directory.enter(region, account);
+            if (tried != PinChallenge.Outcome.ACCEPTED || accounts.route(emailHash).isPresent()) {
+                return Optional.<Account>empty();
             }
-            return tried;
+            Account account = Account.create(company, email, emailHash, name, language, hashes.hash(password), now);
+            region.persist(account);
+            directory.enter(region, account);
+            return Optional.of(account);
         });
-        if (outcome != PinChallenge.Outcome.ACCEPTED) {
-            throw Pins.refused();
-        }
-        transactions.commit(() -> {
+        Account account = created.orElseThrow(Pins::refused);
+        transactions.run(() -> {
+            pinRequests.forgetTries(emailHash, PinChallenge.Purpose.REGISTRATION);
             accounts.record(account);
-            return null;
         });
         opened.fire(new AccountOpened(account));
         return account;

@@ -34,9 +34,10 @@ import java.util.UUID;
  * Password login, refresh and logout (SPEC §2). A login answers an access token (short-lived JWT)
  * and a refresh token (opaque, stored hashed, spent on use).
  *
- * <p>Brute force: failed logins count per account (by email, whether it exists or not) and per
- * source address; past a few, each further failure blocks the key for twice as long, up to a bound,
- * and never for good. A password reset by PIN clears the account's count. An unknown email costs a
+ * <p>Brute force: logins count per account (by email, whether it exists or not) and per source
+ * address before the password is checked, and a right password takes its count back; past a few
+ * failures, each further one blocks the key for twice as long, up to a bound, and never for good.
+ * Counting first means a burst of parallel guesses gets no more checks than that. A password reset by PIN clears the account's count. An unknown email costs a
  * password hash like a known one, and every refusal reads the same.
  */
 @Stateless
@@ -87,18 +88,14 @@ public class Sessions {
         }
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
-        backoff.checkAllowed(emailHash, sourceAddress, now);
+        backoff.reserve(emailHash, sourceAddress, now);
         Optional<Account> found = accounts.find(emailHash).filter(Account::canLogIn);
         boolean right = hashes.verify(password, found.map(Account::passwordHash).orElse(null));
         if (!right) {
-            backoff.failed(emailHash, sourceAddress, now);
             throw new Unauthenticated(WRONG_CREDENTIALS);
         }
         Account account = found.get();
-        transactions.commit(() -> {
-            backoff.clear(emailHash);
-            return null;
-        });
+        backoff.succeeded(emailHash, sourceAddress);
         if (hashes.outdated(account.passwordHash())) {
             upgrade(account, password);
         }
@@ -108,19 +105,26 @@ public class Sessions {
         return open(account, now);
     }
 
-    /** Spends a refresh token for a new pair; a spent one presented again ends its whole family. */
+    /**
+     * Spends a refresh token for a new pair; a spent one presented again ends its whole family and the
+     * family's access tokens (whoever holds it copied it).
+     */
     public Tokens refresh(String refreshToken) {
         Instant now = clock.instant();
         RegionalTokens.Parsed parsed = refreshTokens.parse(refreshToken).orElseThrow(Sessions::invalidRefresh);
         var region = managers.of(parsed.region());
         String successor = refreshTokens.draw(parsed.region());
-        Optional<Account> account = transactions.commit(() -> {
+        record Rotated(Account owner, RefreshToken next) {
+        }
+        UUID[] stolen = new UUID[1];
+        Optional<Rotated> rotated = transactions.commit(() -> {
             RefreshToken token = region.find(RefreshToken.class, parsed.hash(), LockModeType.PESSIMISTIC_WRITE);
-            if (token == null || token.expired(now)) {
+            if (token == null || token.expired(now) || token.sessionEnded(now, refreshTokens.sessionMax())) {
                 return Optional.empty();
             }
             if (token.used()) {
                 refreshTokens.endFamily(region, token.familyId());
+                stolen[0] = token.familyId();
                 return Optional.empty();
             }
             Optional<Account> owner = accounts.find(parsed.region(), token.accountId())
@@ -129,32 +133,37 @@ public class Sessions {
             if (owner.isEmpty()) {
                 return Optional.empty();
             }
-            region.persist(token.rotate(RefreshTokens.hash(successor), now, refreshTokens.ttl()));
-            return owner;
+            RefreshToken next = token.rotate(RefreshTokens.hash(successor), now, refreshTokens.ttl(), refreshTokens.sessionMax());
+            region.persist(next);
+            return Optional.of(new Rotated(owner.get(), next));
         });
-        Account owner = account.orElseThrow(Sessions::invalidRefresh);
-        return new Tokens(accessTokens.issue(owner, now), successor, now.plus(refreshTokens.ttl()));
+        if (stolen[0] != null) {
+            transactions.run(() -> revocations.revokeSession(stolen[0]));
+        }
+        Rotated done = rotated.orElseThrow(Sessions::invalidRefresh);
+        return new Tokens(accessTokens.issue(done.owner(), done.next().familyId(), now), successor,
+                done.next().expiresAt().toInstant());
     }
 
     /**
-     * Ends a session: its refresh token family, and the access token the caller presented, if any.
-     * Answers the same for a token that is unknown or already ended.
+     * Ends a session: its refresh token family and every access token issued in it, and the access
+     * token the caller presented, if any. Answers the same for a token that is unknown or already ended.
      */
     public void logout(String refreshToken, String accessJti, Instant accessExpiresAt) {
-        refreshTokens.parse(refreshToken).ifPresent(parsed -> {
+        Optional<UUID> family = refreshTokens.parse(refreshToken).flatMap(parsed -> {
             var region = managers.of(parsed.region());
-            transactions.commit(() -> {
-                RefreshToken token = region.find(RefreshToken.class, parsed.hash());
-                if (token != null) {
-                    refreshTokens.endFamily(region, token.familyId());
-                }
-                return null;
-            });
+            return transactions.commit(() -> Optional.ofNullable(region.find(RefreshToken.class, parsed.hash()))
+                    .map(token -> {
+                        refreshTokens.endFamily(region, token.familyId());
+                        return token.familyId();
+                    }));
         });
-        if (accessJti != null && accessExpiresAt != null) {
-            transactions.commit(() -> {
-                revocations.revokeToken(accessJti, accessExpiresAt);
-                return null;
+        if (family.isPresent() || accessJti != null && accessExpiresAt != null) {
+            transactions.run(() -> {
+                family.ifPresent(revocations::revokeSession);
+                if (accessJti != null && accessExpiresAt != null) {
+                    revocations.revokeToken(accessJti, accessExpiresAt);
+                }
             });
         }
     }
@@ -162,11 +171,10 @@ public class Sessions {
     private Tokens open(Account account, Instant now) {
         String refresh = refreshTokens.draw(account.region());
         var region = managers.of(account.region());
-        transactions.commit(() -> {
-            region.persist(RefreshToken.first(RefreshTokens.hash(refresh), account.id(), now, refreshTokens.ttl()));
-            return null;
-        });
-        return new Tokens(accessTokens.issue(account, now), refresh, now.plus(refreshTokens.ttl()));
+        RefreshToken first = RefreshToken.first(RefreshTokens.hash(refresh), account.id(), now, refreshTokens.ttl(),
+                refreshTokens.sessionMax());
+        transactions.run(() -> region.persist(first));
+        return new Tokens(accessTokens.issue(account, first.familyId(), now), refresh, first.expiresAt().toInstant());
     }
 
     /** Replaces a hash made at a lower cost (4,096 iterations, say) by one at today's; the password stays. */

@@ -25,8 +25,8 @@ import java.util.UUID;
 /**
  * Issues the short-lived RS256 access tokens that every API call carries and MicroProfile JWT
  * verifies: {@code iss}, {@code sub} (account id), {@code aud}, {@code iat}, {@code exp}, {@code jti},
- * {@code groups} (roles), {@code company}, {@code region}, and {@code gen}, the account's token
- * generation, which revocation compares.
+ * {@code groups} (roles), {@code company}, {@code region}, {@code gen}, the account's token
+ * generation, which revocation compares, and {@code sid}, the session, which a logout ends.
  */
 @ApplicationScoped
 public class AccessTokens {
@@ -34,6 +34,8 @@ public class AccessTokens {
     public static final String COMPANY = "company";
     public static final String REGION = "region";
     public static final String GENERATION = "gen";
+    /** The session (refresh-token family) the token was issued in: a logout ends all its access tokens. */
+    public static final String SESSION = "sid";
 
     /** An access token and what the client needs to know of it. */
     public record Issued(String token, String jti, Instant expiresAt) {
@@ -72,7 +74,7 @@ public class AccessTokens {
         return Duration.ofSeconds(ttlSeconds);
     }
 
-    public Issued issue(Account account, Instant now) {
+    public Issued issue(Account account, UUID session, Instant now) {
         String jti = UUID.randomUUID().toString();
         Instant expires = now.plus(ttl());
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -86,6 +88,7 @@ public class AccessTokens {
                 .claim(COMPANY, account.companyId().toString())
                 .claim(REGION, account.region().name())
                 .claim(GENERATION, account.tokenGeneration())
+                .claim(SESSION, session.toString())
                 .build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {

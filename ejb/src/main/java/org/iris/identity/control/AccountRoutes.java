@@ -3,8 +3,10 @@ package org.iris.identity.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import org.iris.company.control.CompanyLookup;
 import org.iris.identity.entity.Account;
 import org.iris.identity.entity.AccountRoute;
+import org.iris.identity.entity.EmailAddress;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.entity.Region;
 
@@ -19,8 +21,21 @@ public class AccountRoutes {
     @Inject
     EntityManagers managers;
 
+    @Inject
+    CompanyLookup companies;
+
     public Optional<AccountRoute> route(String emailHash) {
         return Optional.ofNullable(managers.global().find(AccountRoute.class, emailHash));
+    }
+
+    /**
+     * The region that holds the email's account, else the one an account of it would open in (that
+     * of the company owning its domain). Both are looked up whatever exists, so that the question
+     * costs the same either way.
+     */
+    public Region home(String emailHash, EmailAddress email) {
+        Region opening = companies.forEmailDomain(email.domain()).region();
+        return route(emailHash).map(AccountRoute::region).orElse(opening);
     }
 
     public Optional<Account> find(String emailHash) {

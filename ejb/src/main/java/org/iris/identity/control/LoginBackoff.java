@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iris.identity.entity.Backoff;
 import org.iris.platform.control.TooManyAttempts;
+import org.iris.residency.control.Transactions;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,8 @@ import java.time.Instant;
 /**
  * How failed password checks slow down further tries, per account (by the hash of the email,
  * whether or not it has an account) and per source address: the {@code iris.login.*} settings.
- * Every password check counts: a login, and a password change with a stolen token alike.
+ * Every password check counts, before it is made: a login, and a password change with a stolen
+ * token alike.
  */
 @ApplicationScoped
 public class LoginBackoff {
@@ -40,25 +42,39 @@ public class LoginBackoff {
     @Inject
     Throttles throttles;
 
-    /** @throws TooManyAttempts while the account or the address is held back */
-    public void checkAllowed(String emailHash, String sourceAddress, Instant now) {
-        Duration account = throttles.blockedFor(accountKey(emailHash), now);
-        Duration address = sourceAddress == null ? Duration.ZERO : throttles.blockedFor(addressKey(sourceAddress), now);
-        Duration blocked = account.compareTo(address) >= 0 ? account : address;
-        if (!blocked.isZero()) {
-            throw new TooManyAttempts("Too many failed logins; try again later, or reset the password.", blocked);
+    @Inject
+    Transactions transactions;
+
+    /**
+     * Counts a password check before it is made, committed at once: each one counts as a failure
+     * until {@link #succeeded} takes it back, so that a burst of parallel guesses gets no more checks
+     * than the back-off allows.
+     *
+     * @param sourceAddress {@code null} where no address counts (a password change with a token)
+     * @throws TooManyAttempts while the account or the address is held back; nothing is counted then
+     */
+    public void reserve(String emailHash, String sourceAddress, Instant now) {
+        Throttles.Limit account = new Throttles.Limit(accountKey(emailHash), backoff(accountFreeFailures));
+        String refusal = "Too many failed logins; try again later, or reset the password.";
+        if (sourceAddress == null) {
+            throttles.take(now, refusal, account);
+        } else {
+            throttles.take(now, refusal, account, new Throttles.Limit(addressKey(sourceAddress), backoff(addressFreeFailures)));
         }
     }
 
-    /** Counts a failed password check, committed at once. */
-    public void failed(String emailHash, String sourceAddress, Instant now) {
-        throttles.count(accountKey(emailHash), backoff(accountFreeFailures), now);
-        if (sourceAddress != null) {
-            throttles.count(addressKey(sourceAddress), backoff(addressFreeFailures), now);
-        }
+    /** The password was right: the account's failures are forgotten and the address's check taken back. */
+    public void succeeded(String emailHash, String sourceAddress) {
+        transactions.commit(() -> {
+            throttles.clear(accountKey(emailHash));
+            if (sourceAddress != null) {
+                throttles.refund(addressKey(sourceAddress));
+            }
+            return null;
+        });
     }
 
-    /** Forgets the account's failures (a successful login, a reset by PIN); runs on {@code global}. */
+    /** Forgets the account's failures (a reset by PIN); runs on {@code global}. */
     public void clear(String emailHash) {
         throttles.clear(accountKey(emailHash));
     }

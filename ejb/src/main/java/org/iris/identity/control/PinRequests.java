@@ -16,14 +16,35 @@ import java.util.Optional;
 
 /**
  * The PIN life cycle shared by registration and password reset: a rate-limited request that issues
- * (or replaces) the PIN, and a try that accepts it once.
+ * (or replaces) the PIN, and a rate-limited try that accepts it once.
+ *
+ * <p>Budgets, all shared by every node and counted before any work: PIN requests per email and
+ * purpose ({@code iris.pin.max-requests-per-hour}) and per source address
+ * ({@code iris.pin.address.max-requests-per-hour}); tries per email and purpose
+ * ({@code iris.pin.max-tries-per-hour}, which a new PIN does not reset, so that asking again buys no
+ * guesses) and per source address ({@code iris.pin.address.max-tries-per-hour}, so that guesses
+ * spread over many emails run out too). Each answers alike whether or not the email has an account.
  */
 @ApplicationScoped
 public class PinRequests {
 
+    private static final Duration HOUR = Duration.ofHours(1);
+
     @Inject
     @ConfigProperty(name = "iris.pin.max-requests-per-hour")
     int maxRequestsPerHour;
+
+    @Inject
+    @ConfigProperty(name = "iris.pin.address.max-requests-per-hour")
+    int maxAddressRequestsPerHour;
+
+    @Inject
+    @ConfigProperty(name = "iris.pin.max-tries-per-hour")
+    int maxTriesPerHour;
+
+    @Inject
+    @ConfigProperty(name = "iris.pin.address.max-tries-per-hour")
+    int maxAddressTriesPerHour;
 
     @Inject
     Throttles throttles;
@@ -32,18 +53,42 @@ public class PinRequests {
     Pins pins;
 
     /**
-     * Lets a request for a PIN through and counts it (committed at once); the email is blocked for an
-     * hour once it reaches the maximum.
+     * Lets a request for a PIN through and counts it, committed at once.
      *
-     * @throws TooManyAttempts when the email has asked too often; the same for known and unknown emails
+     * @param sourceAddress where the request comes from; {@code null} counts no address
+     * @throws TooManyAttempts when the email or the address has asked too often
      */
-    public void admit(String emailHash, PinChallenge.Purpose purpose, Instant now) {
-        Duration blocked = throttles.blockedFor(key(emailHash, purpose), now);
-        if (!blocked.isZero()) {
-            throw new TooManyAttempts("Too many codes were asked for this email; try again later.", blocked);
-        }
-        Duration hour = Duration.ofHours(1);
-        throttles.count(key(emailHash, purpose), new Backoff(maxRequestsPerHour - 1, hour, hour, hour), now);
+    public void admit(String emailHash, PinChallenge.Purpose purpose, String sourceAddress, Instant now) {
+        throttles.take(now, "Too many codes were asked for this email or from this address; try again later.",
+                limits(key("pin-request", emailHash, purpose), maxRequestsPerHour,
+                        sourceAddress == null ? null : "pin-request-address:" + sourceAddress, maxAddressRequestsPerHour));
+    }
+
+    /**
+     * Lets a try of a PIN through and counts it, committed at once, before the PIN is even looked at.
+     *
+     * @throws TooManyAttempts when the email's PINs or the address have been tried too often
+     */
+    public void admitTry(String emailHash, PinChallenge.Purpose purpose, String sourceAddress, Instant now) {
+        throttles.take(now, "Too many codes were tried for this email or from this address; try again later.",
+                limits(key("pin-try", emailHash, purpose), maxTriesPerHour,
+                        sourceAddress == null ? null : "pin-try-address:" + sourceAddress, maxAddressTriesPerHour));
+    }
+
+    /** The email's PIN was accepted: its tries are forgotten. Runs in the caller's transaction on {@code global}. */
+    public void forgetTries(String emailHash, PinChallenge.Purpose purpose) {
+        throttles.clear(key("pin-try", emailHash, purpose));
+    }
+
+    private static Throttles.Limit[] limits(String emailKey, int emailMax, String addressKey, int addressMax) {
+        Throttles.Limit email = new Throttles.Limit(emailKey, perHour(emailMax));
+        return addressKey == null ? new Throttles.Limit[] {email}
+                : new Throttles.Limit[] {email, new Throttles.Limit(addressKey, perHour(addressMax))};
+    }
+
+    /** {@code max} attempts in an hour, then none until the hour is over. */
+    private static Backoff perHour(int max) {
+        return new Backoff(max - 1, HOUR, HOUR, HOUR);
     }
 
     /**
@@ -95,7 +140,7 @@ public class PinRequests {
         return outcome;
     }
 
-    private static String key(String emailHash, PinChallenge.Purpose purpose) {
-        return "pin-request:" + purpose + ":" + emailHash;
+    private static String key(String what, String emailHash, PinChallenge.Purpose purpose) {
+        return what + ":" + purpose + ":" + emailHash;
     }
 }

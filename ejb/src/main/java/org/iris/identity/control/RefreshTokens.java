@@ -22,8 +22,17 @@ public class RefreshTokens {
     @ConfigProperty(name = "iris.token.refresh-ttl-seconds")
     long ttlSeconds;
 
+    @Inject
+    @ConfigProperty(name = "iris.token.session-max-days")
+    long sessionMaxDays;
+
     public Duration ttl() {
         return Duration.ofSeconds(ttlSeconds);
+    }
+
+    /** The longest a session (a family of refresh tokens) lasts from its login. */
+    public Duration sessionMax() {
+        return Duration.ofDays(sessionMaxDays);
     }
 
     public String draw(Region region) {
@@ -37,6 +46,7 @@ public class RefreshTokens {
     public static String hash(String token) {
         return RegionalTokens.hash(token);
     }
+
     /** Deletes every token of a family; runs in the caller's transaction in the region. */
     public void endFamily(EntityManager region, UUID familyId) {
         region.createQuery("DELETE FROM RefreshToken t WHERE t.familyId = :family")

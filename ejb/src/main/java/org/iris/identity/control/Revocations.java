@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 
 /**
  * Which access tokens no longer count before they expire: those of an account issued before its
- * current generation, and single tokens ended at logout. Checked on every call, so never by a query:
+ * current generation, and those of a session ended at logout (or whose refresh token was stolen). Checked on every call, so never by a query:
  * each node holds the recent revocations in memory and reloads them from {@code global} every
  * {@code iris.token.revocation-refresh-seconds}; a revocation made on this node counts at once.
  * Only revocations younger than an access token's lifetime matter; older ones concern expired tokens.
@@ -50,11 +50,26 @@ public class Revocations {
 
     /**
      * @param generation the token's {@code gen} claim; a token without one counts as generation 0
+     * @param session the token's {@code sid} claim, if it has one
      */
-    public boolean revoked(UUID account, int generation, String jti) {
+    public boolean revoked(UUID account, int generation, String jti, String session) {
         reloadIfStale();
         Integer current = generations.get(account);
-        return (current != null && generation < current) || (jti != null && ended.containsKey(jti));
+        return (current != null && generation < current) || (jti != null && ended.containsKey(jti))
+                || (session != null && ended.containsKey(sessionKey(session)));
+    }
+
+    /**
+     * Every access token of the session ends, until the last it issued would have expired; runs in
+     * the caller's transaction on {@code global}.
+     */
+    public void revokeSession(UUID session) {
+        revokeToken(sessionKey(session.toString()), clock.instant().plus(tokens.ttl()));
+    }
+
+    /** Sessions are kept among the ended token ids, under a prefix no token id has. */
+    private static String sessionKey(String session) {
+        return "session:" + session;
     }
 
     /** Every token of the account below this generation ends; runs in the caller's transaction on {@code global}. */

@@ -12,8 +12,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Global: a counter of attempts under one keyed hash (failed logins of an account or of an address,
- * PIN requests of an email) that blocks the key for a while once it counts too many. Never blocks
+ * Global: a counter of attempts under one keyed hash (logins of an account or from an address, PIN
+ * requests and confirmations of an email or from an address, invitations of a user) that blocks the key for a while once it counts too many. Never blocks
  * for good: blocks are bounded by the {@link Backoff}, and the counter is forgotten when its window ends.
  */
 @Entity
@@ -64,6 +64,13 @@ public class Throttle {
         Duration block = backoff.after(hits);
         if (!block.isZero()) {
             blockedUntil = now.plus(block).atOffset(ZoneOffset.UTC);
+        }
+    }
+
+    /** One attempt counted in advance was no failure after all; a block it started stays. */
+    public void refund() {
+        if (hits > 0) {
+            hits--;
         }
     }
 

@@ -15,8 +15,18 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iris.identity.entity.EmailAddress;
+import org.iris.identity.entity.Language;
+import org.iris.mail.control.DeferredMail;
+import org.iris.mail.control.FairShare;
+import org.iris.mail.control.MailTemplates;
 import org.iris.mail.control.MailTransport;
+import org.iris.mail.control.MailTransport.MailNotSent;
+import org.iris.mail.control.MailTransport.Message;
+import org.iris.mail.control.Outbox;
 import org.iris.mail.entity.OutboxMail;
+import org.iris.mail.entity.OutboxMail.Lane;
+import org.iris.mail.entity.OutboxMail.Status;
 import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.Transactions;
@@ -26,8 +36,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -35,9 +47,15 @@ import java.util.logging.Logger;
 
 /**
  * Sends what the outboxes of the served regions hold, every {@code iris.mail.poll-seconds}. A mail is
- * claimed before it is sent, so that two nodes never send it both; one the server refuses is tried
- * again later, ever less often (at most {@code iris.mail.retry-max-seconds} apart), until it goes.
- * A scan of database state, so that nothing is lost when a node restarts.
+ * claimed before it is sent, so that two nodes never send it both. A scan of database state, so that
+ * nothing is lost when a node restarts.
+ *
+ * <p>Each round, per region, takes up to {@value #BATCH} mails of each lane: PIN mails newest first
+ * (someone is waiting for the newest; an old one is soon of no use) with the recipients' domains
+ * taking turns, then notices oldest first. A mail the server refuses for now is tried again, ever less
+ * often (at most {@code iris.mail.retry-max-seconds} apart), until it expires; one it refuses for good
+ * is given up after a few refusals; either way it is kept as failed, emptied of its content, for
+ * {@value #KEEP_FAILED_DAYS} days. When the server cannot be reached at all, the round stops there.
  */
 @Singleton
 @Startup
@@ -47,7 +65,8 @@ import java.util.logging.Logger;
 public class MailDispatcher {
 
     private static final Logger LOG = Logger.getLogger(MailDispatcher.class.getName());
-    private static final int BATCH = 20;
+    static final int BATCH = 20;
+    static final int KEEP_FAILED_DAYS = 30;
     /** Long enough for one batch to be sent; a node that dies mid-batch leaves its claims to expire. */
     private static final Duration CLAIM = Duration.ofMinutes(2);
 
@@ -70,6 +89,12 @@ public class MailDispatcher {
     Instance<MailTransport> transports;
 
     @Inject
+    Instance<DeferredMail> deferrals;
+
+    @Inject
+    MailTemplates templates;
+
+    @Inject
     Boundaries boundaries;
 
     @Inject
@@ -83,6 +108,7 @@ public class MailDispatcher {
 
     private MailTransport transport;
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile Instant purgedAt = Instant.EPOCH;
 
     @PostConstruct
     void schedule() {
@@ -90,9 +116,9 @@ public class MailDispatcher {
         transport = transports.stream()
                 .filter(candidate -> candidate.name().equals(wanted))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("iris.mail.transport is smtp or log, not " + transportName));
-        if (transport.name().equals("log") && !boundaries.embedded()) {
-            throw new IllegalStateException("iris.mail.transport=log is for the embedded run only: configure SMTP"
+                .orElseThrow(() -> new IllegalStateException("iris.mail.transport is smtp or folder, not " + transportName));
+        if (transport.name().equals("folder") && !boundaries.embedded()) {
+            throw new IllegalStateException("iris.mail.transport=folder is for the embedded run only: configure SMTP"
                     + " (iris.mail.transport=smtp, iris.mail.smtp.*) when the databases are not the embedded ones");
         }
         long interval = Duration.ofSeconds(pollSeconds).toMillis();
@@ -106,26 +132,30 @@ public class MailDispatcher {
             return;
         }
         try {
+            Instant now = clock.instant();
+            boolean purge = now.isAfter(purgedAt.plus(Duration.ofHours(1)));
             for (Region region : boundaries.served()) {
-                dispatch(region);
+                dispatch(region, now, purge);
+            }
+            if (purge) {
+                purgedAt = now;
             }
         } finally {
             running.set(false);
         }
     }
 
-    private void dispatch(Region region) {
+    private void dispatch(Region region, Instant now, boolean purge) {
         try {
-            var outbox = managers.of(region);
-            Instant now = clock.instant();
-            List<UUID> due = outbox.createQuery("SELECT m.id FROM OutboxMail m WHERE m.nextAttemptAt <= :now"
-                            + " AND (m.claimedUntil IS NULL OR m.claimedUntil < :now) ORDER BY m.nextAttemptAt", UUID.class)
-                    .setParameter("now", now.atOffset(ZoneOffset.UTC))
-                    .setMaxResults(BATCH)
-                    .getResultList();
+            expire(region, now);
+            if (purge) {
+                purge(region, now);
+            }
+            List<UUID> due = new ArrayList<>(pins(region, now));
+            due.addAll(notices(region, now));
             for (UUID id : due) {
-                if (claim(region, id, now)) {
-                    send(region, id);
+                if (claim(region, id, now) && !send(region, id)) {
+                    return;
                 }
             }
         } catch (RuntimeException e) {
@@ -134,39 +164,159 @@ public class MailDispatcher {
         }
     }
 
+    private record Candidate(UUID id, String domain) {
+    }
+
+    private List<UUID> pins(Region region, Instant now) {
+        List<Object[]> rows = managers.of(region).createQuery("SELECT m.id, m.recipient FROM OutboxMail m"
+                        + " WHERE m.status = :pending AND m.lane = :lane AND m.nextAttemptAt <= :now"
+                        + " AND (m.claimedUntil IS NULL OR m.claimedUntil < :now) ORDER BY m.createdAt DESC", Object[].class)
+                .setParameter("pending", Status.PENDING)
+                .setParameter("lane", Lane.PIN)
+                .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setMaxResults(BATCH * 5)
+                .getResultList();
+        List<Candidate> candidates = rows.stream()
+                .map(row -> new Candidate((UUID) row[0], domain((String) row[1])))
+                .toList();
+        return FairShare.pick(candidates, Candidate::domain, BATCH).stream().map(Candidate::id).toList();
+    }
+
+    private static String domain(String recipient) {
+        return recipient.substring(recipient.lastIndexOf('@') + 1);
+    }
+
+    private List<UUID> notices(Region region, Instant now) {
+        return managers.of(region).createQuery("SELECT m.id FROM OutboxMail m WHERE m.status = :pending"
+                        + " AND m.lane = :lane AND m.nextAttemptAt <= :now"
+                        + " AND (m.claimedUntil IS NULL OR m.claimedUntil < :now) ORDER BY m.nextAttemptAt", UUID.class)
+                .setParameter("pending", Status.PENDING)
+                .setParameter("lane", Lane.NOTICE)
+                .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setMaxResults(BATCH)
+                .getResultList();
+    }
+
+    /** Gives up what outlived its use (a PIN mail after the PIN's time), emptying it. */
+    private void expire(Region region, Instant now) {
+        var outbox = managers.of(region);
+        List<UUID> expired = outbox.createQuery("SELECT m.id FROM OutboxMail m WHERE m.status = :pending"
+                        + " AND m.expiresAt <= :now AND (m.claimedUntil IS NULL OR m.claimedUntil < :now)", UUID.class)
+                .setParameter("pending", Status.PENDING)
+                .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setMaxResults(BATCH * 50)
+                .getResultList();
+        if (!expired.isEmpty()) {
+            transactions.commit(() -> {
+                for (UUID id : expired) {
+                    OutboxMail mail = outbox.find(OutboxMail.class, id);
+                    if (mail != null && mail.status() == Status.PENDING) {
+                        mail.expire(now);
+                    }
+                }
+                return null;
+            });
+            LOG.warning(() -> expired.size() + " mail(s) of region " + region + " expired before they could be sent");
+        }
+    }
+
+    private void purge(Region region, Instant now) {
+        transactions.commit(() -> managers.of(region).createQuery("DELETE FROM OutboxMail m WHERE m.status = :failed"
+                        + " AND m.failedAt < :before")
+                .setParameter("failed", Status.FAILED)
+                .setParameter("before", now.minus(Duration.ofDays(KEEP_FAILED_DAYS)).atOffset(ZoneOffset.UTC))
+                .executeUpdate());
+    }
+
     private boolean claim(Region region, UUID id, Instant now) {
         var outbox = managers.of(region);
         int claimed = transactions.commit(() -> outbox.createQuery("UPDATE OutboxMail m SET m.claimedUntil = :until"
-                        + " WHERE m.id = :id AND (m.claimedUntil IS NULL OR m.claimedUntil < :now)")
+                        + " WHERE m.id = :id AND m.status = :pending AND (m.claimedUntil IS NULL OR m.claimedUntil < :now)")
                 .setParameter("until", now.plus(CLAIM).atOffset(ZoneOffset.UTC))
                 .setParameter("id", id)
+                .setParameter("pending", Status.PENDING)
                 .setParameter("now", now.atOffset(ZoneOffset.UTC))
                 .executeUpdate());
         return claimed == 1;
     }
 
-    private void send(Region region, UUID id) {
+    /** @return false when the mail server cannot be reached, so that the round stops */
+    private boolean send(Region region, UUID id) {
         var outbox = managers.of(region);
         OutboxMail mail = outbox.find(OutboxMail.class, id);
         if (mail == null) {
-            return;
+            return true;
+        }
+        Optional<Message> message;
+        try {
+            message = compose(mail);
+        } catch (MailNotSent e) {
+            failed(region, id, e.getMessage(), true);
+            return true;
+        } catch (RuntimeException e) {
+            // a mail that cannot be made now will not be made on the next try either: give it up soon
+            LOG.log(Level.WARNING, "A mail of region " + region + " could not be prepared", e);
+            failed(region, id, "could not be prepared: " + e.getClass().getSimpleName(), true);
+            return true;
         }
         try {
-            transport.send(mail);
+            if (message.isPresent()) {
+                transport.send(message.get());
+            }
             transactions.commit(() -> outbox.createQuery("DELETE FROM OutboxMail m WHERE m.id = :id")
                     .setParameter("id", id)
                     .executeUpdate());
-        } catch (MailTransport.MailNotSent e) {
-            Duration maxRetry = Duration.ofSeconds(retryMaxSeconds);
-            transactions.commit(() -> {
-                OutboxMail attached = outbox.find(OutboxMail.class, id);
-                if (attached != null) {
-                    attached.failed(e.getMessage(), clock.instant(), maxRetry);
-                }
-                return attached;
-            });
-            LOG.warning(() -> "A mail of region " + region + " was not accepted (try " + (mail.attempts() + 1)
-                    + "); it stays in the outbox: " + e.getMessage());
+            return true;
+        } catch (MailNotSent e) {
+            failed(region, id, e.getMessage(), e.permanent());
+            return !e.unreachable();
         }
+    }
+
+    /** The mail as it goes out; empty when a deferred mail decided there is nothing to send. */
+    private Optional<Message> compose(OutboxMail mail) throws MailNotSent {
+        EmailAddress to = EmailAddress.parse(mail.recipient())
+                .orElseThrow(() -> new MailNotSent("the recipient is not a single plain address", true, false, null));
+        Language language = mail.language().map(Language::of).orElse(Language.DEFAULT);
+        if (mail.template().isEmpty() && mail.deferred().isEmpty()) {
+            // written before templates were rendered at send time
+            return Optional.of(new Message(to, mail.subject().orElse(""), mail.textBody().orElse(""),
+                    mail.htmlBody().orElse("")));
+        }
+        var values = Outbox.read(mail.values().orElse(null));
+        Optional<DeferredMail.Content> content;
+        if (mail.deferred().isPresent()) {
+            String kind = mail.deferred().get();
+            DeferredMail deciding = deferrals.stream().filter(candidate -> candidate.handles(kind)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("nothing decides deferred mail of kind " + kind));
+            content = deciding.prepare(kind, to, language, values);
+        } else {
+            content = Optional.of(new DeferredMail.Content(mail.template().get(), language, values));
+        }
+        return content.map(decided -> {
+            MailTemplates.Rendered rendered = templates.render(decided.template(), decided.language(), decided.values());
+            return new Message(to, rendered.subject(), rendered.text(), rendered.html());
+        });
+    }
+
+    private void failed(Region region, UUID id, String error, boolean permanent) {
+        Duration maxRetry = Duration.ofSeconds(retryMaxSeconds);
+        Instant now = clock.instant();
+        OutboxMail given = transactions.commit(() -> {
+            OutboxMail attached = managers.of(region).find(OutboxMail.class, id);
+            return attached != null && attached.failed(error, permanent, now, maxRetry) ? attached : null;
+        });
+        String reason = EmailAddress.redact(error);
+        if (given != null) {
+            LOG.warning(() -> "A mail of region " + region + " to " + masked(given.recipient()) + " was given up after "
+                    + given.attempts() + " tries: " + reason);
+        } else {
+            LOG.info(() -> "A mail of region " + region + " was not accepted" + (permanent ? " (refused)" : "")
+                    + "; it stays in the outbox: " + reason);
+        }
+    }
+
+    private static String masked(String recipient) {
+        return EmailAddress.parse(recipient).map(EmailAddress::masked).orElse("an invalid address");
     }
 }

@@ -15,10 +15,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The mail templates under {@code mail/<language>/<name>.{subject,txt,html}.mustache}: Mustache,
  * HTML-escaped in the HTML part only. A template missing in a language falls back to English.
+ * A subject is one line of plain text whatever the values hold: control characters, line and
+ * paragraph separators and bidirectional overrides (which a name typed by someone else may carry)
+ * become spaces.
  */
 @ApplicationScoped
 public class MailTemplates {
@@ -39,13 +43,20 @@ public class MailTemplates {
         }
     };
 
+    private static final Pattern NOT_IN_A_SUBJECT =
+            Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+");
+
     private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
 
     public Rendered render(String name, Language language, Map<String, Object> values) {
         return new Rendered(
-                render(PLAIN, name, language, "subject", values).strip(),
+                oneLine(render(PLAIN, name, language, "subject", values)),
                 render(PLAIN, name, language, "txt", values),
                 render(HTML, name, language, "html", values));
+    }
+
+    static String oneLine(String subject) {
+        return NOT_IN_A_SUBJECT.matcher(subject).replaceAll(" ").replaceAll(" {2,}", " ").strip();
     }
 
     private String render(MustacheFactory factory, String name, Language language, String part, Map<String, Object> values) {

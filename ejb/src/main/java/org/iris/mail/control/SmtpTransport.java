@@ -3,20 +3,27 @@ package org.iris.mail.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Authenticator;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.iris.mail.entity.OutboxMail;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -101,21 +108,73 @@ public class SmtpTransport implements MailTransport {
     }
 
     @Override
-    public void send(OutboxMail mail) throws MailNotSent {
+    public void send(Message mail) throws MailNotSent {
         try {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(from, true));
-            message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.recipient(), true));
+            // the one grammar of EmailAddress, read again here as a single strict address
+            InternetAddress[] to = InternetAddress.parse(mail.to().value(), true);
+            if (to.length != 1) {
+                throw new MailNotSent("not a single recipient", true, false, null);
+            }
+            message.setRecipients(MimeMessage.RecipientType.TO, to);
             message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
             message.setSentDate(new Date());
             MimeBodyPart text = new MimeBodyPart();
-            text.setText(mail.textBody(), StandardCharsets.UTF_8.name(), "plain");
+            text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
             MimeBodyPart html = new MimeBodyPart();
-            html.setText(mail.htmlBody(), StandardCharsets.UTF_8.name(), "html");
+            html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
             message.setContent(new MimeMultipart("alternative", text, html));
             Transport.send(message);
         } catch (MessagingException e) {
-            throw new MailNotSent(e.getMessage(), e);
+            throw new MailNotSent(e.getMessage(), permanent(e), unreachable(e), e);
+        }
+    }
+
+    /** A 5xx answer of the server, or an address it refused: trying again would be refused again. */
+    static boolean permanent(MessagingException e) {
+        if (e instanceof AddressException || e instanceof SendFailedException failed
+                && failed.getInvalidAddresses() != null && failed.getInvalidAddresses().length > 0) {
+            return true;
+        }
+        for (Throwable cause : causes(e)) {
+            Integer code = returnCode(cause);
+            if (code != null && code >= 500) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** No server to talk to (refused, unknown host, timed out): the next mails would fail alike. */
+    static boolean unreachable(MessagingException e) {
+        for (Throwable cause : causes(e)) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof SocketTimeoutException || cause instanceof AuthenticationFailedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Throwable> causes(MessagingException e) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable at = e; at != null && chain.size() < 10; ) {
+            chain.add(at);
+            Throwable next = at instanceof MessagingException messaging && messaging.getNextException() != null
+                    ? messaging.getNextException() : at.getCause();
+            at = next == at ? null : next;
+        }
+        return chain;
+    }
+
+    /** The SMTP reply code of Angus Mail's SMTP exceptions, which are not part of the Jakarta Mail API. */
+    private static Integer returnCode(Throwable cause) {
+        try {
+            Object code = cause.getClass().getMethod("getReturnCode").invoke(cause);
+            return code instanceof Integer number ? number : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
         }
     }
 }

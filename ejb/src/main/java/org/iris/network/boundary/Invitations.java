@@ -1,6 +1,5 @@
 package org.iris.network.boundary;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -9,16 +8,18 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.iris.company.control.CompanyLookup;
+import org.iris.company.entity.VisibilityMode;
 import org.iris.identity.control.AccountRoutes;
 import org.iris.identity.control.Emails;
+import org.iris.identity.control.Throttles;
 import org.iris.identity.entity.Account;
+import org.iris.identity.entity.Backoff;
 import org.iris.identity.entity.Caller;
 import org.iris.identity.entity.EmailAddress;
 import org.iris.identity.entity.Language;
 import org.iris.identity.entity.Roles;
-import org.iris.mail.control.Outbox;
 import org.iris.network.control.Contacts;
+import org.iris.network.control.EmailInvitations;
 import org.iris.network.control.Halves;
 import org.iris.network.entity.NetworkInvitation;
 import org.iris.network.entity.NetworkInvitation.Side;
@@ -31,7 +32,6 @@ import org.iris.platform.control.NotFound;
 import org.iris.platform.control.Page;
 import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
-import org.iris.residency.control.Transactions;
 import org.iris.residency.entity.Region;
 import org.iris.visibility.control.Parties;
 import org.iris.visibility.control.Parties.Located;
@@ -39,12 +39,10 @@ import org.iris.visibility.control.VisibilityRules;
 import org.iris.visibility.control.VisibilityRules.Invite;
 import org.iris.visibility.control.VisibilityRules.Verdict;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,8 +51,9 @@ import java.util.UUID;
  * a colleague's is accepted at once; another company's waits for the invitee, who accepts or declines,
  * and the inviter may cancel it while it waits. Each side lives in its owner's region: a change writes
  * the acting user's side first, then the other's ({@link Halves}; {@link NetworkRepair} settles
- * a pair of sides that a crash left apart). An invitation by email to a person with no account mails
- * them and waits for them to register.
+ * a pair of sides that a crash left apart). An invitation by email is answered alike whatever the
+ * email is, and decided afterwards ({@link InvitationDelivery}): mailed to a person with no account,
+ * who may register, given to an account the rules let the inviter invite, held otherwise.
  */
 @Stateless
 @RolesAllowed({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN})
@@ -72,19 +71,19 @@ public class Invitations {
     AccountRoutes accounts;
 
     @Inject
-    CompanyLookup companies;
-
-    @Inject
     Contacts contacts;
 
     @Inject
     Halves halves;
 
     @Inject
+    EmailInvitations emailInvitations;
+
+    @Inject
     Emails emails;
 
     @Inject
-    Outbox outbox;
+    Throttles throttles;
 
     @Inject
     EntityManagers managers;
@@ -93,17 +92,22 @@ public class Invitations {
     Boundaries boundaries;
 
     @Inject
-    Transactions transactions;
-
-    @Inject
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "iris.public-url")
-    String publicUrl;
+    @ConfigProperty(name = "iris.invitations.max-per-hour")
+    int maxPerHour;
+
+    @Inject
+    @ConfigProperty(name = "iris.invitations.max-per-day")
+    int maxPerDay;
 
     /**
-     * Invites a user known by id (as search showed them), or anyone by exact email.
+     * Invites a user known by id (as search showed them), or anyone by exact email. By id, the answer
+     * is the invitation, with the user. By email, it is the same whatever the email is, naming no one:
+     * the invitation is decided afterwards ({@link EmailInvitations}), and its inviter learns who it
+     * reached only once it is accepted. Either way a user may send {@code iris.invitations.max-per-hour}
+     * and {@code iris.invitations.max-per-day} at most.
      *
      * @throws Forbidden when the rules do not let the caller invite that user that way
      */
@@ -113,26 +117,24 @@ public class Invitations {
                     List.of(new FieldError(userId == null ? "userId" : "email", "exactly one of userId and email")));
         }
         Optional<Language> language = Optional.ofNullable(rawLanguage).map(code -> Language.parse(code, "lang"));
+        Optional<EmailAddress> email = Optional.ofNullable(rawEmail).map(raw -> EmailAddress.of(raw, "email"));
         Located me = parties.find(caller.accountId()).orElseThrow(() -> new NotFound("account"));
-        if (userId != null) {
-            Located target = parties.find(userId).orElseThrow(() -> new NotFound("user"));
-            return invite(me, target, false, language);
+        Instant now = clock.instant();
+        throttles.take(now, "You have sent too many invitations; try again later.",
+                new Throttles.Limit("invitations-hour:" + caller.accountId(), perWindow(maxPerHour, Duration.ofHours(1))),
+                new Throttles.Limit("invitations-day:" + caller.accountId(), perWindow(maxPerDay, Duration.ofDays(1))));
+        if (email.isPresent()) {
+            return inviteByEmail(me, email.get(), language.orElse(me.account().language()), now);
         }
-        EmailAddress email = EmailAddress.of(rawEmail, "email");
-        String emailHash = emails.hash(email);
-        var route = accounts.route(emailHash);
-        Optional<Located> target = route.flatMap(found -> parties.find(found.accountId()));
-        if (target.isPresent()) {
-            return invite(me, target.get(), true, language);
-        }
-        if (route.isPresent()) {
-            // a closed account: nobody to invite, and nothing to tell about it
-            throw new Forbidden("This person cannot be invited.");
-        }
-        return inviteByEmail(me, email, emailHash, language.orElse(me.account().language()));
+        Located target = parties.find(userId).orElseThrow(() -> new NotFound("user"));
+        return invite(me, target, language, now);
     }
 
-    private View invite(Located me, Located target, boolean byEmail, Optional<Language> language) {
+    private static Backoff perWindow(int max, Duration window) {
+        return new Backoff(max - 1, window, window, window);
+    }
+
+    private View invite(Located me, Located target, Optional<Language> language, Instant now) {
         if (me.account().id().equals(target.account().id())) {
             throw new InvalidRequest("You cannot invite yourself.");
         }
@@ -140,7 +142,7 @@ public class Invitations {
         if (verdict.invite() == Invite.NO) {
             throw new Forbidden("The visibility rules of your companies do not let you invite this user.");
         }
-        if (verdict.invite() == Invite.BY_EMAIL && !byEmail) {
+        if (verdict.invite() == Invite.BY_EMAIL) {
             throw new Forbidden("This user can only be invited by typing their exact email address.");
         }
         Region mine = me.account().region();
@@ -150,10 +152,9 @@ public class Invitations {
         if (contacts.active(managers.of(mine), myId, theirId).isPresent()) {
             throw new Conflict("This user is already in your network.");
         }
-        if (pendingBetween(mine, myId, theirId)) {
+        if (emailInvitations.pendingBetween(mine, myId, theirId)) {
             throw new Conflict("An invitation between you and this user is already waiting for an answer.");
         }
-        Instant now = clock.instant();
         Status status = verdict.autoAccepted() ? Status.AUTO_ACCEPTED : Status.PENDING;
         NetworkInvitation sent = NetworkInvitation.sent(UUID.randomUUID(), myId, theirId, theirs,
                 language.orElse(me.account().language()), status, now);
@@ -172,42 +173,33 @@ public class Invitations {
         return new View(sent, Optional.of(target.account()));
     }
 
-    private boolean pendingBetween(Region mine, UUID me, UUID other) {
-        return !managers.of(mine).createQuery("SELECT i FROM NetworkInvitation i WHERE i.ownerId = :me"
-                        + " AND i.otherId = :other AND i.status = :pending", NetworkInvitation.class)
-                .setParameter("me", me)
-                .setParameter("other", other.toString())
-                .setParameter("pending", Status.PENDING)
-                .setMaxResults(1)
-                .getResultList().isEmpty();
-    }
-
-    private View inviteByEmail(Located me, EmailAddress email, String emailHash, Language language) {
-        if (VisibilityRules.seen(me.party(), false).mode() == org.iris.company.entity.VisibilityMode.ISOLATED) {
-            throw new Forbidden("Members of an isolated company invite nobody outside it.");
+    /**
+     * Records the invitation, to be decided after this answer: what is done here depends only on the
+     * caller (their own email, their own invitations waiting), never on what the email is.
+     */
+    private View inviteByEmail(Located me, EmailAddress email, Language language, Instant now) {
+        if (VisibilityRules.seen(me.party(), false).mode() == VisibilityMode.ISOLATED) {
+            throw new Forbidden("Members of an isolated company invite nobody by email; invite colleagues from search.");
+        }
+        String emailHash = emails.hash(email);
+        if (emailHash.equals(me.account().emailHash())) {
+            throw new InvalidRequest("You cannot invite yourself.");
         }
         Region mine = me.account().region();
         boolean waiting = !managers.of(mine).createQuery("SELECT i FROM NetworkInvitation i WHERE i.ownerId = :me"
-                        + " AND i.emailHash = :hash AND i.status = :pending", NetworkInvitation.class)
+                        + " AND i.side = :sent AND i.emailHash = :hash AND i.status IN :open", NetworkInvitation.class)
                 .setParameter("me", me.account().id())
+                .setParameter("sent", Side.SENT)
                 .setParameter("hash", emailHash)
-                .setParameter("pending", Status.PENDING)
+                .setParameter("open", List.of(Status.PENDING, Status.DECLINED))
                 .setMaxResults(1)
                 .getResultList().isEmpty();
         if (waiting) {
             throw new Conflict("An invitation to this address is already waiting for an answer.");
         }
         NetworkInvitation sent = NetworkInvitation.sentByEmail(UUID.randomUUID(), me.account().id(), email, emailHash,
-                language, clock.instant());
-        String company = companies.find(me.account().companyId()).map(c -> c.name()).orElse("");
-        String link = publicUrl.replaceAll("/+$", "") + "/register?email="
-                + URLEncoder.encode(email.value(), StandardCharsets.UTF_8);
-        halves.one(mine, region -> {
-            region.persist(sent);
-            outbox.enqueue(region, email, "network-invitation", language, Map.of(
-                    "inviter", me.account().name().first() + " " + me.account().name().last(),
-                    "company", company, "email", email.value(), "link", link));
-        });
+                language, now);
+        halves.one(mine, region -> region.persist(sent));
         return new View(sent, Optional.empty());
     }
 
@@ -228,7 +220,11 @@ public class Invitations {
         return view(mine(caller, id, null));
     }
 
+    /** The side with the other user, where its owner may see them (see {@link NetworkInvitation#otherShown}). */
     private View view(NetworkInvitation side) {
+        if (!side.otherShown()) {
+            return new View(side, Optional.empty());
+        }
         return new View(side, side.otherId().flatMap(other -> side.otherRegion()
                 .flatMap(region -> boundaries.serves(region) ? accounts.find(region, other) : Optional.empty())));
     }
@@ -293,63 +289,5 @@ public class Invitations {
             }
         }
         throw new NotFound("invitation");
-    }
-
-    /**
-     * A person invited by email has registered: each invitation waiting for their email now names their
-     * account, as the visibility rules between the two allow: accepted at once from a colleague,
-     * waiting for them from another company, canceled where the rules forbid it (an isolated boundary
-     * between them, an isolated company).
-     */
-    @PermitAll
-    public void resolve(Account registered) {
-        Optional<Located> invitee = parties.find(registered.id());
-        if (invitee.isEmpty()) {
-            return;
-        }
-        for (Region region : boundaries.served()) {
-            List<NetworkInvitation> waiting = managers.of(region)
-                    .createQuery("SELECT i FROM NetworkInvitation i WHERE i.emailHash = :hash AND i.side = :sent"
-                            + " AND i.status = :pending AND i.otherId IS NULL", NetworkInvitation.class)
-                    .setParameter("hash", registered.emailHash())
-                    .setParameter("sent", Side.SENT)
-                    .setParameter("pending", Status.PENDING)
-                    .getResultList();
-            for (NetworkInvitation sent : waiting) {
-                parties.find(sent.ownerId()).ifPresent(inviter -> resolve(sent, inviter, invitee.get(), region));
-            }
-        }
-    }
-
-    private void resolve(NetworkInvitation sent, Located inviter, Located invitee, Region inviterRegion) {
-        Verdict verdict = VisibilityRules.decide(inviter.party(), invitee.party(), VisibilityRules.Relation.NONE);
-        Status status = verdict.invite() == Invite.NO ? Status.CANCELED
-                : verdict.autoAccepted() ? Status.AUTO_ACCEPTED : Status.PENDING;
-        Instant now = clock.instant();
-        UUID inviterId = inviter.account().id();
-        UUID inviteeId = invitee.account().id();
-        Region inviteeRegion = invitee.account().region();
-        NetworkInvitation resolved = transactions.commit(() -> {
-            EntityManager region = managers.of(inviterRegion);
-            NetworkInvitation locked = region.find(NetworkInvitation.class, new NetworkInvitation.Key(sent.id(), Side.SENT),
-                    LockModeType.PESSIMISTIC_WRITE);
-            if (locked.status() != Status.PENDING || locked.otherId().isPresent()) {
-                return null;
-            }
-            locked.resolve(inviteeId, inviteeRegion, status, now);
-            if (status.accepted()) {
-                contacts.connect(region, inviterId, inviteeId, inviteeRegion, now);
-            }
-            return locked;
-        });
-        if (resolved == null || status == Status.CANCELED) {
-            return;
-        }
-        halves.one(inviteeRegion, region -> {
-            region.persist(NetworkInvitation.received(resolved, inviterRegion));
-            if (status.accepted()) {
-                contacts.connect(region, inviteeId, inviterId, inviterRegion, now);
-            }
-        });
     }
 }

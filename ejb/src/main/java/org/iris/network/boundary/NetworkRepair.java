@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import org.iris.identity.control.AccountRoutes;
+import org.iris.network.control.EmailInvitations;
 import org.iris.network.entity.Contact;
 import org.iris.network.entity.NetworkInvitation;
 import org.iris.network.entity.NetworkInvitation.Side;
@@ -44,7 +45,7 @@ public class NetworkRepair {
     AccountRoutes accounts;
 
     @Inject
-    Invitations invitations;
+    EmailInvitations emailInvitations;
 
     @Inject
     Transactions transactions;
@@ -83,15 +84,15 @@ public class NetworkRepair {
             }
         }
         List<NetworkInvitation> waiting = managers.of(region)
-                .createQuery("SELECT i FROM NetworkInvitation i WHERE i.otherId IS NULL AND i.status = :pending"
+                .createQuery("SELECT i FROM NetworkInvitation i WHERE i.delivery = :mailed"
                         + " AND i.createdAt < :settled", NetworkInvitation.class)
-                .setParameter("pending", NetworkInvitation.Status.PENDING)
+                .setParameter("mailed", NetworkInvitation.Delivery.MAILED)
                 .setParameter("settled", settled)
                 .getResultList();
         for (NetworkInvitation invitation : waiting) {
             var route = accounts.route(emailHash(invitation));
             if (route.isPresent()) {
-                accounts.find(route.get().region(), route.get().accountId()).ifPresent(invitations::resolve);
+                accounts.find(route.get().region(), route.get().accountId()).ifPresent(emailInvitations::registered);
                 repaired++;
             }
         }

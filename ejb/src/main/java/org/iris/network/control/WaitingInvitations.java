@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.iris.identity.entity.AccountOpened;
-import org.iris.network.boundary.Invitations;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,11 +15,11 @@ public class WaitingInvitations {
     private static final Logger LOG = Logger.getLogger(WaitingInvitations.class.getName());
 
     @Inject
-    Invitations invitations;
+    EmailInvitations invitations;
 
     void opened(@Observes AccountOpened event) {
         try {
-            invitations.resolve(event.account());
+            invitations.registered(event.account());
         } catch (RuntimeException e) {
             // the account exists whatever happens here; NetworkRepair resolves what is left waiting
             LOG.log(Level.WARNING, "Invitations waiting for a new account were not resolved now", e);

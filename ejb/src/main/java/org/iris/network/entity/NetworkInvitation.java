@@ -43,6 +43,19 @@ public class NetworkInvitation {
         }
     }
 
+    /**
+     * Where an invitation by email stands before its invitee has a side of it: {@link #NEW} until it
+     * is decided (after the inviter was answered, the same answer whatever the email is);
+     * {@link #MAILED} to a person with no account, until they register; {@link #HELD} where the rules
+     * or the invitee's state forbid it, which the inviter is never told: to them it stays pending.
+     */
+    public enum Delivery {
+        NEW, MAILED, HELD
+    }
+
+    /** Tries of a delivery that failed before it is held for good. */
+    public static final int MAX_DELIVERY_ATTEMPTS = 5;
+
     /** The primary key; a class with settable fields, as JPA wants an id class. */
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -105,6 +118,12 @@ public class NetworkInvitation {
     @Column(name = "changed_at", nullable = false)
     private OffsetDateTime changedAt;
 
+    @Enumerated(EnumType.STRING)
+    private Delivery delivery;
+
+    @Column(name = "delivery_attempts", nullable = false)
+    private int deliveryAttempts;
+
     @Version
     private long version;
 
@@ -121,12 +140,13 @@ public class NetworkInvitation {
         return side;
     }
 
-    /** The inviter's side of an invitation by email to a person who has no account yet. */
+    /** The inviter's side of an invitation by email, before anything is decided about the email. */
     public static NetworkInvitation sentByEmail(UUID id, UUID inviter, EmailAddress email, String emailHash,
                                                 Language language, Instant now) {
         NetworkInvitation side = side(id, Side.SENT, inviter, language, Status.PENDING, now);
         side.email = email.value();
         side.emailHash = emailHash;
+        side.delivery = Delivery.NEW;
         return side;
     }
 
@@ -158,20 +178,71 @@ public class NetworkInvitation {
      * @throws Conflict when it is already decided
      */
     public void decide(Status decision, Instant now) {
-        if (status != Status.PENDING) {
+        // to its inviter a declined invitation by email still waits (see shownToOwner): they may withdraw it
+        boolean withdrawable = decision == Status.CANCELED && side == Side.SENT && byEmail() && status == Status.DECLINED;
+        if (status != Status.PENDING && !withdrawable) {
             throw new Conflict("The invitation is already " + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".");
         }
         status = decision;
         changedAt = now.atOffset(ZoneOffset.UTC);
     }
 
-    /** The person invited by email has registered: the invitation now names their account. */
-    public void resolve(UUID account, Region region, Status decision, Instant now) {
+    /**
+     * The invitation by email reaches the account of that email (which may have just registered): it
+     * names the account from now on; the email the inviter typed stays, which is all they see of the
+     * invitee until the invitation is accepted.
+     */
+    public void deliverTo(UUID account, Region region, Status decision, Instant now) {
         otherId = account.toString();
         otherRegion = region;
-        email = null;
+        delivery = null;
         status = decision;
         changedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Mailed to a person with no account: waits for them to register. */
+    public void mailed() {
+        delivery = Delivery.MAILED;
+    }
+
+    /** Will never reach anyone; to the inviter it stays pending. */
+    public void hold() {
+        delivery = Delivery.HELD;
+    }
+
+    /** A delivery that failed; held once it failed too often, so that one poisoned row cannot block the rest. */
+    public void deliveryFailed() {
+        if (++deliveryAttempts >= MAX_DELIVERY_ATTEMPTS) {
+            hold();
+        }
+    }
+
+    /** Whether this is the inviter's side of an invitation by typed email. */
+    public boolean byEmail() {
+        return side == Side.SENT && email != null;
+    }
+
+    /**
+     * The status as the owner of this side is shown it. The inviter of an invitation by email learns
+     * nothing of the invitee, not even that the email has an account, until they accept: a decline
+     * (or a hold) reads as still pending.
+     */
+    public Status shownToOwner() {
+        return byEmail() && status == Status.DECLINED ? Status.PENDING : status;
+    }
+
+    /** When the side last changed as its owner is shown it: what they are not told did not happen. */
+    public OffsetDateTime shownChangedAt() {
+        return byEmail() && shownToOwner() == Status.PENDING ? createdAt : changedAt;
+    }
+
+    /** Whether the owner may see who the other user is. */
+    public boolean otherShown() {
+        return !byEmail() || status.accepted();
+    }
+
+    public Optional<Delivery> delivery() {
+        return Optional.ofNullable(delivery);
     }
 
     /**

@@ -38,6 +38,15 @@ public class DataFolder {
         write(file, content, false);
     }
 
+    /** Removes the file if it is there. */
+    public void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + file, e);
+        }
+    }
+
     private static void write(Path file, String content, boolean ownerOnly) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

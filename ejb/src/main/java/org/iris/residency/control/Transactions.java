@@ -18,4 +18,10 @@ public class Transactions {
     public <T> T commit(Supplier<T> work) {
         return work.get();
     }
+
+    /** {@link #commit} for work that answers nothing. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void run(Runnable work) {
+        work.run();
+    }
 }

@@ -35,6 +35,8 @@ import java.util.UUID;
 public class Visibility {
 
     public static final int QUERY_MAX = 100;
+    /** How deep a search pages: every region is read up to the page's end, so the end is bounded. */
+    public static final int DEEPEST = 1_000;
 
     /** The rules' answers for two users, and how each is seen by the other. */
     public record Explanation(UUID from, UUID to, Verdict verdict) {
@@ -57,7 +59,10 @@ public class Visibility {
 
     /**
      * The rules for one pair, for a superadmin, or for a company admin when one of the two is a member
-     * of their company. To anyone else a pair that is none of their business does not exist.
+     * of their company and the other one is someone the admin may see (a colleague, someone they may
+     * find by search, or in their network). To anyone else a pair that is none of their business does
+     * not exist: an admin learns nothing of users hidden from them, across the China or HDS boundary
+     * included.
      */
     public Explanation explain(Caller caller, UUID from, UUID to) {
         boolean superadmin = caller.holds(Roles.SUPERADMIN);
@@ -66,8 +71,7 @@ public class Visibility {
         }
         Located searcher = parties.find(from).orElseThrow(() -> new NotFound("user"));
         Located target = parties.find(to).orElseThrow(() -> new NotFound("user"));
-        if (!superadmin && !caller.companyId().equals(searcher.party().companyId())
-                && !caller.companyId().equals(target.party().companyId())) {
+        if (!superadmin && !(concerns(caller, searcher, target) || concerns(caller, target, searcher))) {
             throw new NotFound("user");
         }
         Verdict verdict = VisibilityRules.decide(searcher.party(), target.party(),
@@ -75,9 +79,22 @@ public class Visibility {
         return new Explanation(from, to, verdict);
     }
 
+    /** Whether {@code member} is of the admin's company and the admin may see {@code other}. */
+    private boolean concerns(Caller admin, Located member, Located other) {
+        if (!admin.companyId().equals(member.party().companyId()) || member.party().standalone()) {
+            return false;
+        }
+        if (admin.companyId().equals(other.party().companyId()) || admin.accountId().equals(other.account().id())) {
+            return true;
+        }
+        Located self = parties.find(admin.accountId()).orElseThrow(() -> new NotFound("user"));
+        return VisibilityRules.decide(self.party(), other.party(), parties.relation(self.party(), other.party())).find();
+    }
+
     /**
      * Users whose first name, last name or email starts with the query (case and accents aside), among
-     * those the caller may find, in the order of the word that matched.
+     * those the caller may find, in the order of the word that matched; the email matches only for
+     * colleagues and the network, who are shown it.
      */
     public List<Found> search(Caller caller, String query, Page page) {
         String normalized = query == null ? "" : SearchTerms.normalize(query);
@@ -87,11 +104,15 @@ public class Visibility {
         }
         SearchScope scope = parties.scope(caller.accountId(), caller.companyId(), caller.region())
                 .orElseThrow(() -> new NotFound("account"));
+        if (page.offset() + page.limit() > DEEPEST) {
+            throw new InvalidRequest("A search answers its first " + DEEPEST + " users; narrow the query to see others.",
+                    List.of(new FieldError("offset", "offset + limit at most " + DEEPEST)));
+        }
         return search.search(scope, normalized, page.offset(), page.limit()).stream()
                 .skip(page.offset())
                 .map(hit -> {
                     boolean inNetwork = scope.network().contains(hit.accountId());
-                    boolean colleague = hit.companyId().equals(caller.companyId());
+                    boolean colleague = scope.colleagues().filter(hit.companyId()::equals).isPresent();
                     return new Found(hit.accountId(), hit.firstName(), hit.lastName(), hit.title(), hit.companyId(),
                             hit.companyName(), inNetwork || colleague ? Optional.of(hit.email()) : Optional.empty(), inNetwork);
                 })

@@ -8,11 +8,13 @@ import org.iris.identity.entity.Account;
 import org.iris.identity.entity.Roles;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Keeps the directory (table {@code directory_entry}) in step with accounts: their words and what
- * their modes mean for search. Every method runs in the caller's transaction in the account's region,
+ * their modes mean for search. The email is a word of its own ({@code email_word}), never findable
+ * from outside the company: only colleagues and the network match it ({@link SearchScope}). Every method runs in the caller's transaction in the account's region,
  * beside the change it follows, so the directory never disagrees with a committed account.
  * Superadmins are platform operators, not collaborators: they are not in the directory.
  */
@@ -30,16 +32,28 @@ public class Directory {
         VisibilityMode member = account.visibilityMode().orElse(null);
         boolean findable = SearchScope.findable(companyMode, member);
         boolean inOrganization = SearchScope.findableInOrganization(companyMode, member);
-        for (String token : SearchTerms.of(account.name().first(), account.name().last(), account.email())) {
-            region.createNativeQuery("INSERT INTO directory_entry (account_id, token, company_id, findable,"
-                            + " findable_in_organization) VALUES (?, ?, ?, ?, ?)")
-                    .setParameter(1, account.id())
-                    .setParameter(2, token)
-                    .setParameter(3, account.companyId())
-                    .setParameter(4, findable)
-                    .setParameter(5, inOrganization)
-                    .executeUpdate();
+        Set<String> names = SearchTerms.of(account.name().first(), account.name().last());
+        for (String token : names) {
+            insert(region, account, token, findable, inOrganization, false);
         }
+        String email = SearchTerms.email(account.email());
+        if (!names.contains(email)) {
+            // seen only by colleagues and the network (SearchScope), so never findable from outside
+            insert(region, account, email, false, false, true);
+        }
+    }
+
+    private static void insert(EntityManager region, Account account, String token, boolean findable,
+                               boolean inOrganization, boolean email) {
+        region.createNativeQuery("INSERT INTO directory_entry (account_id, token, company_id, findable,"
+                        + " findable_in_organization, email_word) VALUES (?, ?, ?, ?, ?, ?)")
+                .setParameter(1, account.id())
+                .setParameter(2, token)
+                .setParameter(3, account.companyId())
+                .setParameter(4, findable)
+                .setParameter(5, inOrganization)
+                .setParameter(6, email)
+                .executeUpdate();
     }
 
     public void remove(EntityManager region, UUID accountId) {
@@ -54,7 +68,7 @@ public class Directory {
      */
     public void follow(EntityManager region, UUID companyId, VisibilityMode companyMode) {
         region.createNativeQuery("UPDATE directory_entry SET findable = ?, findable_in_organization = ?"
-                        + " WHERE company_id = ? AND account_id IN"
+                        + " WHERE company_id = ? AND NOT email_word AND account_id IN"
                         + " (SELECT a.id FROM account a WHERE a.company_id = ? AND a.visibility_mode IS NULL)")
                 .setParameter(1, SearchScope.findable(companyMode, null))
                 .setParameter(2, SearchScope.findableInOrganization(companyMode, null))
@@ -63,7 +77,7 @@ public class Directory {
                 .executeUpdate();
         for (VisibilityMode member : List.of(VisibilityMode.PUBLIC, VisibilityMode.PRIVATE)) {
             region.createNativeQuery("UPDATE directory_entry SET findable = ?, findable_in_organization = ?"
-                            + " WHERE company_id = ? AND account_id IN"
+                            + " WHERE company_id = ? AND NOT email_word AND account_id IN"
                             + " (SELECT a.id FROM account a WHERE a.company_id = ? AND a.visibility_mode = ?)")
                     .setParameter(1, SearchScope.findable(companyMode, member))
                     .setParameter(2, SearchScope.findableInOrganization(companyMode, member))

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The directory search itself: in every region of the scope, in parallel, one statement whose
- * branches are the scope's sets (users seen as public, whole companies, the organization, the network),
+ * branches are the scope's sets (users seen as public, colleagues, other whole companies, the
+ * organization, the network),
  * each a range of an index read in word order and cut at the page's end; then the regions' answers
  * are merged in word order and each user kept once, at their first matching word.
  *
@@ -138,7 +139,8 @@ public class DirectorySearch {
         if (scope.open()) {
             branch(branches, values, "findable", List.of(), pattern, rows);
         }
-        chunked(branches, values, "company_id", scope.wholeCompanies(), pattern, rows, null);
+        scope.colleagues().ifPresent(company -> branch(branches, values, "company_id = ?", List.of(company), pattern, rows));
+        chunked(branches, values, "company_id", scope.wholeCompanies(), pattern, rows, "NOT email_word");
         chunked(branches, values, "company_id", scope.organizationCompanies(), pattern, rows, "findable_in_organization");
         chunked(branches, values, "account_id", scope.network(), pattern, rows, null);
         if (branches.isEmpty()) {

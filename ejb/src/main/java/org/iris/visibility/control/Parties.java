@@ -8,6 +8,7 @@ import org.iris.company.entity.VisibilityMode;
 import org.iris.company.entity.VisibilityPair;
 import org.iris.identity.control.AccountRoutes;
 import org.iris.identity.entity.Account;
+import org.iris.identity.entity.Roles;
 import org.iris.network.entity.Contact;
 import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
@@ -60,7 +61,7 @@ public class Parties {
     public Optional<Party> of(Account account) {
         return companies.find(account.companyId()).map(route -> new Party(account.id(), account.companyId(),
                 account.region(), route.visibilityMode(), account.visibilityMode().orElse(null),
-                organization(account.companyId())));
+                organization(account.companyId()), account.roles().contains(Roles.SUPERADMIN)));
     }
 
     private UUID organization(UUID companyId) {

@@ -7,33 +7,48 @@ import org.iris.visibility.control.VisibilityRules.Party;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * What a searcher's directory search may return, in the terms the index can answer fast: the rules of
- * {@link VisibilityRules} turned from "this pair" into "these sets". A user is found when they are in
- * one of the regions searched and one of these holds:
+ * {@link VisibilityRules} turned from "this pair" into "these sets". A user is found by a word of
+ * their names when they are in one of the regions searched and one of these holds:
  * <ul>
- *   <li>their company is one whose members the searcher sees all of (own, "visibility by" pairs, and
- *       for an organization-mode company the organization's other organization-mode companies);</li>
+ *   <li>they are the searcher's colleague (of the searcher's company, unless that is the Default
+ *       company, whose users are no colleagues);</li>
+ *   <li>their company is another one whose members the searcher sees all of ("visibility by" pairs,
+ *       and for an organization-mode company the organization's other organization-mode companies);</li>
  *   <li>the searcher may search outside their company, and the user is seen as public from outside
  *       ({@link #findable});</li>
  *   <li>their company is in the searcher's organization and the user is seen as public inside it
  *       ({@link #findableInOrganization});</li>
  *   <li>they are in the searcher's network.</li>
  * </ul>
+ * A user's email is a word only for those who are shown it: colleagues and the network. Anyone else
+ * typing its prefixes finds nothing, so that an email no one may see cannot be rebuilt letter by letter.
  * {@code SearchScopeTest} checks, for every combination of modes, that this agrees with the rules.
+ *
+ * @param colleagues the searcher's company, empty for a user of the Default company
  */
-public record SearchScope(UUID searcher, Set<Region> regions, boolean open, Set<UUID> wholeCompanies,
-                          Set<UUID> organizationCompanies, Set<UUID> network) {
+public record SearchScope(UUID searcher, Set<Region> regions, boolean open, Optional<UUID> colleagues,
+                          Set<UUID> wholeCompanies, Set<UUID> organizationCompanies, Set<UUID> network) {
 
-    /** One user as the index keeps them. */
-    public record Entry(UUID accountId, UUID companyId, Region region, boolean findable, boolean findableInOrganization) {
+    /** One word of one user as the index keeps it. */
+    public record Entry(UUID accountId, UUID companyId, Region region, boolean findable, boolean findableInOrganization,
+                        boolean email) {
 
+        /** A word of the user's names. */
         public static Entry of(Party party) {
-            return new Entry(party.accountId(), party.companyId(), party.region(), SearchScope.findable(party.companyMode(), party.memberMode()),
-                    SearchScope.findableInOrganization(party.companyMode(), party.memberMode()));
+            return new Entry(party.accountId(), party.companyId(), party.region(),
+                    SearchScope.findable(party.companyMode(), party.memberMode()),
+                    SearchScope.findableInOrganization(party.companyMode(), party.memberMode()), false);
+        }
+
+        /** The user's email as a word: never findable from outside. */
+        public static Entry email(Party party) {
+            return new Entry(party.accountId(), party.companyId(), party.region(), false, false, true);
         }
     }
 
@@ -58,8 +73,8 @@ public record SearchScope(UUID searcher, Set<Region> regions, boolean open, Set<
                 regions.add(region);
             }
         }
+        Optional<UUID> colleagues = searcher.standalone() ? Optional.empty() : Optional.of(searcher.companyId());
         Set<UUID> whole = new HashSet<>(paired);
-        whole.add(searcher.companyId());
         Set<UUID> inOrganization = new HashSet<>();
         if (searcher.organizationId() != null) {
             organization.forEach((company, mode) -> {
@@ -70,17 +85,24 @@ public record SearchScope(UUID searcher, Set<Region> regions, boolean open, Set<
                 }
             });
         }
+        whole.remove(searcher.companyId());
         inOrganization.removeAll(whole);
+        inOrganization.remove(searcher.companyId());
         VisibilityMode outside = VisibilityRules.seen(searcher, false).mode();
         boolean open = outside == VisibilityMode.PUBLIC || outside == VisibilityMode.PRIVATE;
-        return new SearchScope(searcher.accountId(), regions, open, whole, inOrganization, network);
+        return new SearchScope(searcher.accountId(), regions, open, colleagues, whole, inOrganization, network);
     }
 
     public boolean admits(Entry entry) {
         if (entry.accountId().equals(searcher) || !regions.contains(entry.region())) {
             return false;
         }
-        return wholeCompanies.contains(entry.companyId())
+        boolean colleague = colleagues.filter(entry.companyId()::equals).isPresent();
+        if (entry.email()) {
+            return colleague || network.contains(entry.accountId());
+        }
+        return colleague
+                || wholeCompanies.contains(entry.companyId())
                 || open && entry.findable()
                 || organizationCompanies.contains(entry.companyId()) && entry.findableInOrganization()
                 || network.contains(entry.accountId());

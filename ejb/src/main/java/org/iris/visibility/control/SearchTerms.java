@@ -40,11 +40,10 @@ public final class SearchTerms {
     }
 
     /**
-     * The words of a user: "first last" and "last first" (so that a full name typed either way is a
-     * prefix), every further word of each name on its own ("van der Berg" is found by "berg"), and the
-     * email.
+     * The words of a user's names: "first last" and "last first" (so that a full name typed either way
+     * is a prefix), and every further word of each name on its own ("van der Berg" is found by "berg").
      */
-    public static Set<String> of(String firstName, String lastName, String email) {
+    public static Set<String> of(String firstName, String lastName) {
         String first = normalize(firstName);
         String last = normalize(lastName);
         Set<String> words = new LinkedHashSet<>();
@@ -56,8 +55,13 @@ public final class SearchTerms {
                 add(words, String.join(" ", java.util.Arrays.copyOfRange(parts, i, parts.length)));
             }
         }
-        add(words, normalize(email));
         return words;
+    }
+
+    /** A user's email as the one word it is. */
+    public static String email(String email) {
+        String word = normalize(email);
+        return word.length() > MAX ? word.substring(0, MAX) : word;
     }
 
     private static void add(Set<String> words, String word) {

@@ -1,5 +1,6 @@
 package org.iris.visibility.control;
 
+import org.iris.company.entity.Company;
 import org.iris.company.entity.VisibilityMode;
 import org.iris.residency.entity.Region;
 
@@ -20,7 +21,11 @@ import static org.iris.company.entity.VisibilityMode.PUBLIC;
  * <ol>
  *   <li>{@link Rule#SAME_ACCOUNT}: a user and themselves.</li>
  *   <li>{@link Rule#ISOLATED_BOUNDARY}: China and HDS: nobody finds, invites or meets across them.</li>
- *   <li>{@link Rule#SAME_COMPANY}: members of one company always find and invite each other, accepted at once.</li>
+ *   <li>{@link Rule#OPERATOR}: superadmins are operators, not collaborators: nobody but a superadmin
+ *       finds or invites them.</li>
+ *   <li>{@link Rule#SAME_COMPANY}: members of one company always find and invite each other, accepted at
+ *       once. Not the Default company: its standalone users are no colleagues, and meet as members of
+ *       different public companies do (the modes table: found, invited, the invitation waits).</li>
  *   <li>{@link Rule#VISIBILITY_BY}: a superadmin's pair: the two companies see each other whatever their modes.</li>
  *   <li>{@link Rule#ORGANIZATION}: organization-mode companies of one organization, as if one company.</li>
  *   <li>{@link Rule#NETWORK}: a user's network is always searchable (finding only).</li>
@@ -38,15 +43,32 @@ public final class VisibilityRules {
      *
      * @param memberMode the member's own mode (a derogation), {@code null} where they inherit the company's
      * @param organizationId the company's organization, {@code null} for none
+     * @param operator a superadmin
      */
     public record Party(UUID accountId, UUID companyId, Region region, VisibilityMode companyMode,
-                        VisibilityMode memberMode, UUID organizationId) {
+                        VisibilityMode memberMode, UUID organizationId, boolean operator) {
 
         public Party {
             Objects.requireNonNull(accountId);
             Objects.requireNonNull(companyId);
             Objects.requireNonNull(region);
             Objects.requireNonNull(companyMode);
+        }
+
+        /** A user who is no operator. */
+        public Party(UUID accountId, UUID companyId, Region region, VisibilityMode companyMode,
+                     VisibilityMode memberMode, UUID organizationId) {
+            this(accountId, companyId, region, companyMode, memberMode, organizationId, false);
+        }
+
+        /** A self-registered user of the Default company, who has no colleagues. */
+        public boolean standalone() {
+            return Company.DEFAULT_ID.equals(companyId);
+        }
+
+        /** Of one company, and so colleagues; the Default company's users are none. */
+        public boolean colleagueOf(Party other) {
+            return companyId.equals(other.companyId) && !standalone();
         }
 
         boolean sameOrganization(Party other) {
@@ -75,7 +97,7 @@ public final class VisibilityRules {
 
     /** The rule that decided an answer. */
     public enum Rule {
-        SAME_ACCOUNT, ISOLATED_BOUNDARY, SAME_COMPANY, VISIBILITY_BY, ORGANIZATION, NETWORK, NOT_IN_NETWORK,
+        SAME_ACCOUNT, ISOLATED_BOUNDARY, OPERATOR, SAME_COMPANY, VISIBILITY_BY, ORGANIZATION, NETWORK, NOT_IN_NETWORK,
         SEARCHER_MODE, TARGET_MODE, MODES
     }
 
@@ -116,6 +138,11 @@ public final class VisibilityRules {
         }
         boolean presence = relation.inNetwork();
         Rule presenceRule = presence ? Rule.NETWORK : Rule.NOT_IN_NETWORK;
+        if (target.operator()) {
+            boolean peer = searcher.operator();
+            return new Verdict(peer, Rule.OPERATOR, peer ? Invite.YES : Invite.NO, Rule.OPERATOR, false,
+                    presence, presenceRule, searcherSeen, targetSeen);
+        }
         Rule together = together(searcher, target, relation);
         if (together != null) {
             return new Verdict(true, together, Invite.YES, together, together == Rule.SAME_COMPANY,
@@ -143,7 +170,7 @@ public final class VisibilityRules {
 
     /** The rules under which two users see each other as colleagues, {@code null} when none applies. */
     private static Rule together(Party searcher, Party target, Relation relation) {
-        if (searcher.companyId().equals(target.companyId())) {
+        if (searcher.colleagueOf(target)) {
             return Rule.SAME_COMPANY;
         }
         if (relation.paired()) {

@@ -1,5 +1,6 @@
 package org.iris.visibility.control;
 
+import org.iris.company.entity.Company;
 import org.iris.company.entity.VisibilityMode;
 import org.iris.residency.entity.Region;
 import org.iris.visibility.control.VisibilityRules.Party;
@@ -44,6 +45,10 @@ class SearchScopeTest {
                 }
             }
         }
+        // standalone users of the Default company, public, in EMEA, who are no colleagues of each other
+        for (int i = 0; i < 3; i++) {
+            parties.add(new Party(UUID.randomUUID(), Company.DEFAULT_ID, Region.EMEA, VisibilityMode.PUBLIC, null, null));
+        }
         return parties;
     }
 
@@ -75,6 +80,29 @@ class SearchScopeTest {
                     // the search answers promise that whoever it finds outside the network can be invited
                     assertEquals(VisibilityRules.Invite.YES, verdict.invite(), () -> searcher + " inviting " + target);
                 }
+                checked++;
+            }
+        }
+        assertTrue(checked > 20_000, "checked " + checked + " pairs");
+    }
+
+    /** A hidden email must not be rebuilt by typing its prefixes: only those shown it match it. */
+    @Test
+    void anEmailIsMatchedOnlyByColleaguesAndTheNetwork() {
+        List<Party> everyone = everyone();
+        int checked = 0;
+        for (Party searcher : everyone) {
+            Party contact = everyone.get(Math.floorMod(searcher.accountId().hashCode() * 31 + 7, everyone.size()));
+            Set<UUID> network = searcher.region().separatedFrom(contact.region()) ? Set.of() : Set.of(contact.accountId());
+            // paired with every company: no pair shows an email
+            Set<UUID> paired = new java.util.HashSet<>();
+            everyone.forEach(p -> paired.add(p.companyId()));
+            paired.remove(searcher.companyId());
+            SearchScope scope = SearchScope.of(searcher, EnumSet.allOf(Region.class), Map.of(), paired, network);
+            for (Party target : everyone) {
+                boolean shown = !target.accountId().equals(searcher.accountId())
+                        && (searcher.colleagueOf(target) || network.contains(target.accountId()));
+                assertEquals(shown, scope.admits(SearchScope.Entry.email(target)), () -> searcher + " typing the email of " + target);
                 checked++;
             }
         }

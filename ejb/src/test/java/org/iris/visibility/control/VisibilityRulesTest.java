@@ -1,5 +1,6 @@
 package org.iris.visibility.control;
 
+import org.iris.company.entity.Company;
 import org.iris.company.entity.VisibilityMode;
 import org.iris.residency.entity.Region;
 import org.iris.visibility.control.VisibilityRules.Invite;
@@ -313,6 +314,70 @@ class VisibilityRulesTest {
         void insideChinaTheModesApplyAsAnywhere() {
             assertTrue(decide(user(PUBLIC, null, null, Region.CN), user(PUBLIC, null, null, Region.CN)).find());
             assertFalse(decide(user(PUBLIC, null, null, Region.HDS), user(PRIVATE, null, null, Region.HDS)).find());
+        }
+    }
+
+    /** SPEC §3: "The Default company is not a company of colleagues." */
+    @Nested
+    class Standalone {
+
+        Party standalone() {
+            return new Party(UUID.randomUUID(), Company.DEFAULT_ID, Region.EMEA, PUBLIC, null, null);
+        }
+
+        @Test
+        void standaloneUsersMeetAsMembersOfDifferentPublicCompaniesDo() {
+            Verdict verdict = decide(standalone(), standalone());
+            assertAll(
+                    () -> assertTrue(verdict.find(), "found by search"),
+                    () -> assertEquals(Rule.MODES, verdict.findRule()),
+                    () -> assertEquals(Invite.YES, verdict.invite()),
+                    () -> assertFalse(verdict.autoAccepted(), "the invitation waits for the invitee"),
+                    () -> assertFalse(verdict.presence(), "no presence outside the network"));
+        }
+
+        @Test
+        void theyAreNoColleaguesOfEachOther() {
+            Party one = standalone();
+            assertFalse(one.colleagueOf(standalone()));
+            Party member = user(PUBLIC);
+            assertTrue(member.colleagueOf(colleague(member)));
+        }
+    }
+
+    /** SPEC §3: "Superadmins are operators: nobody but a superadmin finds or invites them." */
+    @Nested
+    class Operators {
+
+        Party superadmin() {
+            return new Party(UUID.randomUUID(), Company.DEFAULT_ID, Region.EMEA, PUBLIC, null, null, true);
+        }
+
+        @Test
+        void nobodyButASuperadminFindsOrInvitesASuperadmin() {
+            Party operator = superadmin();
+            Party standalone = new Party(UUID.randomUUID(), Company.DEFAULT_ID, Region.EMEA, PUBLIC, null, null);
+            for (Party anyone : new Party[] {standalone, user(PUBLIC), user(CLOSED)}) {
+                for (Relation relation : new Relation[] {Relation.NONE, new Relation(true, false)}) {
+                    Verdict verdict = VisibilityRules.decide(anyone, operator, relation);
+                    assertAll(
+                            () -> assertFalse(verdict.find()),
+                            () -> assertEquals(Invite.NO, verdict.invite()),
+                            () -> assertEquals(Rule.OPERATOR, verdict.findRule()),
+                            () -> assertEquals(Rule.OPERATOR, verdict.inviteRule()));
+                }
+            }
+            Verdict peer = decide(superadmin(), operator);
+            assertTrue(peer.find());
+            assertEquals(Invite.YES, peer.invite());
+        }
+
+        @Test
+        void aSuperadminMeetsOthersAsAStandaloneUserWould() {
+            Verdict verdict = decide(superadmin(), user(PUBLIC));
+            assertTrue(verdict.find());
+            assertFalse(verdict.autoAccepted());
+            assertFalse(decide(superadmin(), user(PRIVATE)).find());
         }
     }
 

@@ -3,6 +3,7 @@ package org.iris.identity.boundary;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.iris.platform.boundary.SourceAddresses;
 import jakarta.ws.rs.core.UriInfo;
 import org.iris.identity.entity.Account;
 
@@ -26,11 +28,17 @@ import org.iris.identity.entity.Account;
 public class RegistrationsResource {
 
     @Inject
+    SourceAddresses addresses;
+
+    @Context
+    HttpServletRequest http;
+
+    @Inject
     Registrations registrations;
 
     @POST
     public Response request(@NotNull Bodies.RegistrationRequest request) {
-        registrations.request(request.email, request.lang);
+        registrations.request(request.email, request.lang, addresses.of(http));
         return Response.accepted().build();
     }
 
@@ -38,7 +46,7 @@ public class RegistrationsResource {
     @Path("confirm")
     public Response confirm(@NotNull Bodies.RegistrationConfirmation confirmation, @Context UriInfo uri) {
         Account account = registrations.confirm(confirmation.email, confirmation.pin, confirmation.password,
-                confirmation.firstName, confirmation.lastName, confirmation.lang);
+                confirmation.firstName, confirmation.lastName, confirmation.lang, addresses.of(http));
         return Response.created(uri.getBaseUriBuilder().path("users/me").build())
                 .entity(AccountView.created(account))
                 .build();

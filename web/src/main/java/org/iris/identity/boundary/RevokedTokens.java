@@ -3,6 +3,7 @@ package org.iris.identity.boundary;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -38,9 +39,17 @@ public class RevokedTokens implements ContainerRequestFilter {
         } catch (RuntimeException e) {
             return; // not an account's token; the resources refuse what they must
         }
-        if (revocations.revoked(account, generation(token), token.getTokenID())) {
+        if (revocations.revoked(account, generation(token), token.getTokenID(), session(token))) {
             request.abortWith(Problem.of(401, "The token has been revoked; log in again.").toResponse());
         }
+    }
+
+    private static String session(JsonWebToken token) {
+        Object claim = token.getClaim(AccessTokens.SESSION);
+        if (claim instanceof JsonString string) {
+            return string.getString();
+        }
+        return claim == null ? null : claim.toString();
     }
 
     private static int generation(JsonWebToken token) {

@@ -43,15 +43,20 @@ public class NetworkInvitationsResource {
     public record Person(UUID id, String firstName, String lastName, String email) {
     }
 
+    /**
+     * One side of an invitation as its owner sees it. Of an invitation by email its inviter sees the
+     * email they typed, and who it reached only once it is accepted.
+     */
     public record InvitationView(UUID id, String direction, String status, Person other, OffsetDateTime createdAt,
                                  OffsetDateTime changedAt) {
         static InvitationView of(Invitations.View view) {
             NetworkInvitation side = view.side();
+            String email = side.email().orElse(null);
             Person other = view.other()
-                    .map(account -> new Person(account.id(), account.name().first(), account.name().last(), null))
-                    .orElseGet(() -> new Person(side.otherId().orElse(null), null, null, side.email().orElse(null)));
-            return new InvitationView(side.id(), Codes.of(side.side()), Codes.of(side.status()), other,
-                    side.createdAt(), side.changedAt());
+                    .map(account -> new Person(account.id(), account.name().first(), account.name().last(), email))
+                    .orElseGet(() -> new Person(side.otherShown() ? side.otherId().orElse(null) : null, null, null, email));
+            return new InvitationView(side.id(), Codes.of(side.side()), Codes.of(side.shownToOwner()), other,
+                    side.createdAt(), side.shownChangedAt());
         }
     }
 
@@ -63,7 +68,11 @@ public class NetworkInvitationsResource {
     @Inject
     Callers callers;
 
-    /** Body {@code {"userId": ...}} or {@code {"email": ..., "lang": "en|fr"}}; 201 with the sent invitation. */
+    /**
+     * Body {@code {"userId": ...}}: 201 with the sent invitation and the user. Body
+     * {@code {"email": ..., "lang": "en|fr"}}: 202 with the invitation, pending, naming only the email,
+     * whatever the email is; it is decided afterwards.
+     */
     @POST
     public Response invite(@NotNull JsonValue body, @Context UriInfo uri) {
         MergePatch fields = new MergePatch(body, FIELDS);
@@ -73,8 +82,9 @@ public class NetworkInvitationsResource {
         fields.check("An invitation names userId or email, and may give lang.");
         Invitations.View sent = invitations.invite(callers.current(), userId.map(id -> Ids.parse(id, "userId")).orElse(null),
                 email.orElse(null), lang.orElse(null));
-        return Response.created(uri.getAbsolutePathBuilder().path(sent.side().id().toString()).build())
-                .entity(InvitationView.of(sent)).build();
+        var location = uri.getAbsolutePathBuilder().path(sent.side().id().toString()).build();
+        var answer = email.isPresent() ? Response.accepted().location(location) : Response.created(location);
+        return answer.entity(InvitationView.of(sent)).build();
     }
 
     @GET
