@@ -25,17 +25,26 @@ DROP INDEX mail_outbox_due_ix;
 CREATE INDEX mail_outbox_due_ix ON mail_outbox (status, lane, next_attempt_at);
 CREATE INDEX mail_outbox_created_ix ON mail_outbox (status, lane, created_at);
 CREATE INDEX mail_outbox_expires_ix ON mail_outbox (status, expires_at);
+CREATE INDEX mail_outbox_recipient_ix ON mail_outbox (recipient);
+-- Mails written before this version hold their rendered parts, a PIN perhaps: they are of no use a
+-- day later, and are then given up and emptied like any expired mail.
+UPDATE mail_outbox SET expires_at = created_at + INTERVAL '1' DAY WHERE expires_at IS NULL;
+ALTER TABLE mail_outbox ALTER COLUMN expires_at SET NOT NULL;
 
 -- A user's email is a word of the directory only for those who may see it (colleagues, their
 -- network): its rows are never findable from outside the company.
 ALTER TABLE directory_entry ADD COLUMN email_word BOOLEAN DEFAULT FALSE NOT NULL;
 UPDATE directory_entry SET email_word = TRUE, findable = FALSE, findable_in_organization = FALSE
     WHERE token = (SELECT a.email FROM account a WHERE a.id = directory_entry.account_id);
+-- An email that normalizing changed (accents) is not found that way: its account's words go, and the
+-- directory backfill writes them again, the email as an email word.
+DELETE FROM directory_entry WHERE account_id NOT IN (SELECT e.account_id FROM directory_entry e WHERE e.email_word);
 
 -- A refresh-token family (a session) ends at the latest session_max_days after its login, however
 -- often it is refreshed.
 ALTER TABLE refresh_token ADD COLUMN session_started_at TIMESTAMP WITH TIME ZONE;
-UPDATE refresh_token SET session_started_at = created_at;
+UPDATE refresh_token SET session_started_at =
+    (SELECT MIN(f.created_at) FROM refresh_token f WHERE f.family_id = refresh_token.family_id);
 ALTER TABLE refresh_token ALTER COLUMN session_started_at SET NOT NULL;
 
 -- An invitation by email is decided after the inviter has been answered, the same answer whatever

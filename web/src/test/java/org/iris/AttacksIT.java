@@ -323,6 +323,35 @@ class AttacksIT extends WithPeople {
         assertEquals("Olga", accepted.getJsonObject("other").getString("firstName"));
     }
 
+    /** Inviting by id after inviting by email must not tell whether the email was that user's. */
+    @Test
+    void invitingByIdAfterByEmailTellsNothingOfWhoseEmailItWas() {
+        Person inviter = tenants.person(company("Curious", "EMEA", null), "EMEA", "Cat", "Curious");
+        Person target = tenants.person(company("Target", "DE", null), "DE", "Tim", "Target");
+        JsonObject byEmail = Api.json(expect(api.postJson(api.api("invitations"), "{\"email\": \"" + target.email() + "\"}",
+                inviter.token()), 202));
+        awaitReceived(target);
+        HttpResponse<String> byId = api.postJson(api.api("invitations"), "{\"userId\": \"" + target.id() + "\"}", inviter.token());
+        assertEquals(201, byId.statusCode(), "as for anyone whose email was not typed: " + byId.body());
+        assertNotEquals(byEmail.getString("id"), Api.json(byId).getString("id"));
+    }
+
+    /** An administrator's list of waiting invitations is the same whether or not an email has an account. */
+    @Test
+    void companyInvitationsAreListedAlikeWhetherTheEmailHasAnAccountOrNot() {
+        String company = company("Onboarding", "NA", null);
+        Person admin = tenants.person(company, "NA", "Olive", "Onboarder", "company_admin");
+        String existing = newEmail("example.org");
+        new People(api.anotherClient()).register(existing);
+        String absent = newEmail("example.org");
+        expect(tenants.invite(company, existing, null, admin.token()), 202);
+        expect(tenants.invite(company, absent, null, admin.token()), 202);
+        Set<String> listed = Api.array(expect(api.get(api.api("companies/" + company + "/invitations"), admin.token()), 200))
+                .stream().map(v -> v.asJsonObject().getString("email")).collect(Collectors.toSet());
+        assertEquals(Set.of(existing, absent), listed);
+        assertTrue(Mailbox.text(Mailbox.await(existing, 2)).contains("already"), "its owner is told, without a link");
+    }
+
     /** An answer with what differs from one invitation to the next (id, time, the email typed) left out. */
     private static String shape(JsonObject view) {
         JsonObject other = view.getJsonObject("other");
@@ -566,7 +595,7 @@ class AttacksIT extends WithPeople {
                 .map(v -> v.asJsonObject().getString("id")).collect(Collectors.toSet());
     }
 
-    private JsonObject awaitReceived(Person invitee) throws InterruptedException {
+    private JsonObject awaitReceived(Person invitee) {
         Instant deadline = Instant.now().plusSeconds(20);
         while (true) {
             JsonArray received = Api.array(expect(api.get(api.api("invitations?direction=received"), invitee.token()), 200));
@@ -574,7 +603,12 @@ class AttacksIT extends WithPeople {
                 return received.getJsonObject(0);
             }
             assertTrue(Instant.now().isBefore(deadline), "no invitation reached " + invitee);
-            Thread.sleep(250);
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

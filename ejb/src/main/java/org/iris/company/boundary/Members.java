@@ -15,6 +15,7 @@ import org.iris.company.entity.MemberChange;
 import org.iris.company.entity.Offer;
 import org.iris.company.entity.VisibilityMode;
 import org.iris.identity.control.AccountRoutes;
+import org.iris.identity.control.InvitationBudget;
 import org.iris.identity.control.Emails;
 import org.iris.identity.control.Revocations;
 import org.iris.identity.entity.Account;
@@ -77,6 +78,9 @@ public class Members {
 
     @Inject
     Revocations revocations;
+
+    @Inject
+    InvitationBudget budget;
 
     @Inject
     Transactions transactions;
@@ -144,8 +148,9 @@ public class Members {
      * Invites a person by email to join the company, with the roles given (checked as a change of
      * roles would be). The mail carries a link whose token creates the account in this company; a new
      * invitation to the same email replaces the previous one. An email that already has an account gets
-     * a mail saying so instead: the answer is the same either way, so that it tells nobody who has an
-     * account.
+     * a mail saying so instead, without the link. The answer, and the invitation listed as waiting,
+     * are the same either way, so that they tell no administrator who has an account elsewhere. A
+     * caller sends {@code iris.invitations.max-per-hour} and {@code .max-per-day} invitations at most.
      */
     public void invite(Caller caller, UUID companyId, String rawEmail, String rawLanguage, Set<String> roles) {
         Company company = access.manage(caller, companyId);
@@ -154,30 +159,27 @@ public class Members {
         Set<String> granted = RoleGrants.check(caller.roles(), false, caller.companyId().equals(companyId),
                 company.businessPartner(), Set.of(), roles);
         Instant now = clock.instant();
+        budget.company(caller.accountId(), now);
         String emailHash = emails.hash(email);
         var region = managers.of(company.region());
-        Map<String, Object> values = Map.of("email", email.value(), "company", company.name(),
-                "days", CompanyInvitation.VALIDITY.toDays());
-        if (accounts.route(emailHash).isPresent()) {
-            transactions.commit(() -> {
-                outbox.enqueue(region, email, "company-invitation-account-exists", language, values,
-                        CompanyInvitation.VALIDITY);
-                return null;
-            });
-            return;
-        }
+        boolean hasAccount = accounts.route(emailHash).isPresent();
         String token = RegionalTokens.draw(company.region());
-        transactions.commit(() -> {
+        transactions.run(() -> {
             region.createQuery("DELETE FROM CompanyInvitation i WHERE i.companyId = :company AND i.emailHash = :email")
                     .setParameter("company", companyId)
                     .setParameter("email", emailHash)
                     .executeUpdate();
+            // also for an email that has an account: its token is mailed to nobody, and accepting refuses it
             region.persist(CompanyInvitation.of(RegionalTokens.hash(token), companyId, email, emailHash, granted, language, now));
-            Map<String, Object> mail = new HashMap<>(values);
-            mail.put("token", token);
-            mail.put("link", publicUrl.replaceAll("/+$", "") + "/join#" + token);
-            outbox.enqueue(region, email, "company-invitation", language, mail, CompanyInvitation.VALIDITY);
-            return null;
+            Map<String, Object> mail = new HashMap<>(Map.of("email", email.value(), "company", company.name(),
+                    "days", CompanyInvitation.VALIDITY.toDays()));
+            if (hasAccount) {
+                outbox.enqueue(region, email, "company-invitation-account-exists", language, mail, CompanyInvitation.VALIDITY);
+            } else {
+                mail.put("token", token);
+                mail.put("link", publicUrl.replaceAll("/+$", "") + "/join#" + token);
+                outbox.enqueue(region, email, "company-invitation", language, mail, CompanyInvitation.VALIDITY);
+            }
         });
     }
 

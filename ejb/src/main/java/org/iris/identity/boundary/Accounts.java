@@ -150,12 +150,12 @@ public class Accounts {
     public void changePassword(Caller caller, String currentPassword, String newPassword) {
         Account account = me(caller);
         Instant now = clock.instant();
-        backoff.reserve(account.emailHash(), null, now);
+        var reserved = backoff.reserve(account.emailHash(), null, now);
         if (!hashes.verify(currentPassword, account.passwordHash())) {
             throw new InvalidRequest("The current password is wrong.",
                     List.of(new FieldError("currentPassword", "wrong")));
         }
-        backoff.succeeded(account.emailHash(), null);
+        backoff.succeeded(reserved, account.emailHash(), null);
         PasswordPolicy.check(newPassword, "newPassword",
                 List.of(account.email(), account.name().first(), account.name().last()));
         if (newPassword.equals(currentPassword)) {

@@ -88,14 +88,14 @@ public class Sessions {
         }
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
-        backoff.reserve(emailHash, sourceAddress, now);
-        Optional<Account> found = accounts.find(emailHash).filter(Account::canLogIn);
+        var reserved = backoff.reserve(emailHash, sourceAddress, now);
+        Optional<Account> found = accounts.findEvenly(emailHash).filter(Account::canLogIn);
         boolean right = hashes.verify(password, found.map(Account::passwordHash).orElse(null));
         if (!right) {
             throw new Unauthenticated(WRONG_CREDENTIALS);
         }
         Account account = found.get();
-        backoff.succeeded(emailHash, sourceAddress);
+        backoff.succeeded(reserved, emailHash, sourceAddress);
         if (hashes.outdated(account.passwordHash())) {
             upgrade(account, password);
         }

@@ -53,24 +53,26 @@ public class LoginBackoff {
      * @param sourceAddress {@code null} where no address counts (a password change with a token)
      * @throws TooManyAttempts while the account or the address is held back; nothing is counted then
      */
-    public void reserve(String emailHash, String sourceAddress, Instant now) {
+    public Throttles.Taken reserve(String emailHash, String sourceAddress, Instant now) {
         Throttles.Limit account = new Throttles.Limit(accountKey(emailHash), backoff(accountFreeFailures));
         String refusal = "Too many failed logins; try again later, or reset the password.";
         if (sourceAddress == null) {
-            throttles.take(now, refusal, account);
-        } else {
-            throttles.take(now, refusal, account, new Throttles.Limit(addressKey(sourceAddress), backoff(addressFreeFailures)));
+            return throttles.take(now, refusal, account);
         }
+        return throttles.take(now, refusal, account,
+                new Throttles.Limit(addressKey(sourceAddress), backoff(addressFreeFailures)));
     }
 
-    /** The password was right: the account's failures are forgotten and the address's check taken back. */
-    public void succeeded(String emailHash, String sourceAddress) {
-        transactions.commit(() -> {
+    /**
+     * The password was right: the account's failures are forgotten, and the address's check is taken
+     * back with any block it started (many people log in from one office's address).
+     */
+    public void succeeded(Throttles.Taken reserved, String emailHash, String sourceAddress) {
+        transactions.run(() -> {
             throttles.clear(accountKey(emailHash));
             if (sourceAddress != null) {
-                throttles.refund(addressKey(sourceAddress));
+                throttles.refund(reserved, addressKey(sourceAddress));
             }
-            return null;
         });
     }
 
@@ -90,6 +92,6 @@ public class LoginBackoff {
 
     /** In clear here only: {@link Throttles} stores every key as a keyed hash. */
     private static String addressKey(String sourceAddress) {
-        return "login-address:" + sourceAddress;
+        return "login-address:" + Throttles.network(sourceAddress);
     }
 }

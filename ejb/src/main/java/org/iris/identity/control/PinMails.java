@@ -21,7 +21,8 @@ import java.util.Optional;
  * were asked for, so that asking does the same work whatever exists: a registration PIN, or to an
  * email that already has an account a mail saying so; a reset PIN to an active account, and to any
  * other email nothing at all. The PIN is drawn now, its hash committed before the mail goes, and it
- * is never stored in clear.
+ * is never stored in clear; one is drawn even where none is mailed (it reaches nobody), so that a try
+ * of a PIN meets a challenge, and costs the same, whatever exists.
  */
 @ApplicationScoped
 public class PinMails implements DeferredMail {
@@ -58,25 +59,23 @@ public class PinMails implements DeferredMail {
     @Override
     public Optional<Content> prepare(String kind, EmailAddress to, Language language, Map<String, Object> values) {
         String emailHash = emails.hash(to);
-        if (REGISTRATION.equals(kind)) {
-            if (accounts.route(emailHash).isPresent()) {
-                return Optional.of(new Content("account-exists", language, Map.of("email", to.value())));
-            }
-            // where Registrations.confirm will look for it: the region an account of this email opens in
-            var region = managers.of(companies.forEmailDomain(to.domain()).region());
-            String pin = transactions.commit(() -> pinRequests.issue(region, emailHash, Purpose.REGISTRATION, language,
-                    clock.instant()));
-            return Optional.of(new Content("registration-pin", language, Map.of("email", to.value(), "pin", pin,
-                    "minutes", PinChallenge.VALID_MINUTES)));
+        Purpose purpose = REGISTRATION.equals(kind) ? Purpose.REGISTRATION : Purpose.PASSWORD_RESET;
+        Optional<Account> account = accounts.find(emailHash);
+        // a PIN is drawn and its hash stored whether or not it is mailed, where a try would look for
+        // it, so that trying a PIN costs the same whatever exists
+        var region = managers.of(purpose == Purpose.REGISTRATION
+                ? companies.forEmailDomain(to.domain()).region()
+                : account.map(Account::region).orElseGet(() -> accounts.home(emailHash, to)));
+        Language pinLanguage = purpose == Purpose.PASSWORD_RESET ? account.map(Account::language).orElse(language) : language;
+        String pin = transactions.commit(() -> pinRequests.issue(region, emailHash, purpose, pinLanguage, clock.instant()));
+        if (purpose == Purpose.REGISTRATION) {
+            return Optional.of(account.isPresent()
+                    ? new Content("account-exists", language, Map.of("email", to.value()))
+                    : new Content("registration-pin", language, Map.of("email", to.value(), "pin", pin,
+                            "minutes", PinChallenge.VALID_MINUTES)));
         }
-        return accounts.find(emailHash)
-                .filter(account -> account.status() == Account.Status.ACTIVE)
-                .map(account -> {
-                    var region = managers.of(account.region());
-                    String pin = transactions.commit(() -> pinRequests.issue(region, emailHash, Purpose.PASSWORD_RESET,
-                            account.language(), clock.instant()));
-                    return new Content("password-reset-pin", account.language(), Map.of("email", to.value(),
-                            "firstName", account.name().first(), "pin", pin, "minutes", PinChallenge.VALID_MINUTES));
-                });
+        return account.filter(found -> found.status() == Account.Status.ACTIVE)
+                .map(found -> new Content("password-reset-pin", found.language(), Map.of("email", to.value(),
+                        "firstName", found.name().first(), "pin", pin, "minutes", PinChallenge.VALID_MINUTES)));
     }
 }

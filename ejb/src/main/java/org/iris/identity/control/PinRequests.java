@@ -61,7 +61,7 @@ public class PinRequests {
     public void admit(String emailHash, PinChallenge.Purpose purpose, String sourceAddress, Instant now) {
         throttles.take(now, "Too many codes were asked for this email or from this address; try again later.",
                 limits(key("pin-request", emailHash, purpose), maxRequestsPerHour,
-                        sourceAddress == null ? null : "pin-request-address:" + sourceAddress, maxAddressRequestsPerHour));
+                        sourceAddress == null ? null : "pin-request-address:" + Throttles.network(sourceAddress), maxAddressRequestsPerHour));
     }
 
     /**
@@ -72,7 +72,7 @@ public class PinRequests {
     public void admitTry(String emailHash, PinChallenge.Purpose purpose, String sourceAddress, Instant now) {
         throttles.take(now, "Too many codes were tried for this email or from this address; try again later.",
                 limits(key("pin-try", emailHash, purpose), maxTriesPerHour,
-                        sourceAddress == null ? null : "pin-try-address:" + sourceAddress, maxAddressTriesPerHour));
+                        sourceAddress == null ? null : "pin-try-address:" + Throttles.network(sourceAddress), maxAddressTriesPerHour));
     }
 
     /** The email's PIN was accepted: its tries are forgotten. Runs in the caller's transaction on {@code global}. */

@@ -13,7 +13,11 @@ import org.iris.residency.control.Transactions;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The global throttle counters, shared by every node. A key names what is counted
@@ -32,6 +36,14 @@ public class Throttles {
     public record Limit(String key, Backoff backoff) {
     }
 
+    /** An attempt counted: what each key's block was before it, and what it left, to take it back. */
+    public record Taken(Map<String, OffsetDateTime[]> blocks) {
+
+        Optional<OffsetDateTime[]> of(String key) {
+            return Optional.ofNullable(blocks.get(key));
+        }
+    }
+
     @Inject
     EntityManagers managers;
 
@@ -47,21 +59,26 @@ public class Throttles {
      *
      * @throws TooManyAttempts with the longest wait, when a key is blocked
      */
-    public void take(Instant now, String refusal, Limit... limits) {
-        Duration blocked;
+    public Taken take(Instant now, String refusal, Limit... limits) {
+        Outcome outcome;
         try {
-            blocked = takeCommitted(now, limits);
+            outcome = takeCommitted(now, limits);
         } catch (EJBException e) {
             // two first attempts of a key at once both insert its row; the one that lost counts again,
             // on the row the other made
-            blocked = takeCommitted(now, limits);
+            outcome = takeCommitted(now, limits);
         }
-        if (!blocked.isZero()) {
-            throw new TooManyAttempts(refusal, blocked);
+        if (outcome.taken() == null) {
+            throw new TooManyAttempts(refusal, outcome.blocked());
         }
+        return outcome.taken();
     }
 
-    private Duration takeCommitted(Instant now, Limit... limits) {
+    /** What was counted, or how long a key is still blocked when nothing was. */
+    private record Outcome(Taken taken, Duration blocked) {
+    }
+
+    private Outcome takeCommitted(Instant now, Limit... limits) {
         return transactions.commit(() -> {
             var global = managers.global();
             Throttle[] rows = new Throttle[limits.length];
@@ -77,12 +94,16 @@ public class Throttles {
                 Duration wait = row.blockedFor(now);
                 blocked = wait.compareTo(blocked) > 0 ? wait : blocked;
             }
-            if (blocked.isZero()) {
-                for (int i = 0; i < limits.length; i++) {
-                    rows[i].hit(now, limits[i].backoff());
-                }
+            if (!blocked.isZero()) {
+                return new Outcome(null, blocked);
             }
-            return blocked;
+            Map<String, OffsetDateTime[]> blocks = new HashMap<>();
+            for (int i = 0; i < limits.length; i++) {
+                OffsetDateTime before = rows[i].blockedUntil();
+                rows[i].hit(now, limits[i].backoff());
+                blocks.put(limits[i].key(), new OffsetDateTime[] {before, rows[i].blockedUntil()});
+            }
+            return new Outcome(new Taken(blocks), Duration.ZERO);
         });
     }
 
@@ -93,12 +114,17 @@ public class Throttles {
                 .executeUpdate();
     }
 
-    /** Takes back one attempt that {@link #take} counted and that turned out to be no failure. */
-    public void refund(String key) {
+    /**
+     * Takes back one attempt that {@link #take} counted under the key and that turned out to be no
+     * failure, with the block it started.
+     */
+    public void refund(Taken taken, String key) {
         Throttle row = managers.global().find(Throttle.class, stored(key), LockModeType.PESSIMISTIC_WRITE);
-        if (row != null) {
-            row.refund();
-        }
+        taken.of(key).ifPresent(block -> {
+            if (row != null) {
+                row.refund(block[0], block[1]);
+            }
+        });
     }
 
     /**
@@ -113,6 +139,31 @@ public class Throttles {
                 .setParameter("before", before.atOffset(ZoneOffset.UTC))
                 .setParameter("now", now.atOffset(ZoneOffset.UTC))
                 .executeUpdate();
+    }
+
+    /**
+     * What a budget per source address counts: an IPv4 address, or the /64 network of an IPv6 one,
+     * which one subscriber usually holds whole (counting single IPv6 addresses would give each of its
+     * 2^64 addresses a budget of its own).
+     */
+    public static String network(String address) {
+        if (address == null || address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(address.startsWith("[") ? address.substring(1, address.length() - 1)
+                    : address).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return prefix.append(":/64").toString();
+        } catch (java.net.UnknownHostException e) {
+            return address;
+        }
     }
 
     private String stored(String key) {

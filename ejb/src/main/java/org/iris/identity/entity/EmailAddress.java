@@ -29,7 +29,7 @@ public record EmailAddress(String value) {
     private static final Pattern SHAPE = Pattern.compile(
             "(?=[^@]{1,64}@)" + ATOM + "(?:\\." + ATOM + ")*@" + LABEL + "(?:\\." + LABEL + ")*\\.[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
-    private static final Pattern ANY_ADDRESS = Pattern.compile("[^\\s<>\"'(),;:\\[\\]]+@([A-Za-z0-9.-]+)");
+    private static final Pattern ANY_ADDRESS = Pattern.compile("[^\\s<>\"(),;:\\[\\]]+@([A-Za-z0-9.-]+)");
 
     public static EmailAddress of(String raw, String field) {
         return parse(raw).orElseThrow(() -> new InvalidRequest("That is not an email address.",

@@ -54,6 +54,11 @@ public class Throttle {
         return now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
     }
 
+    /** Until when the key is blocked (in the past when it is not). */
+    public OffsetDateTime blockedUntil() {
+        return blockedUntil;
+    }
+
     /** Counts one attempt and blocks the key as long as the back-off says for that count. */
     public void hit(Instant now, Backoff backoff) {
         if (backoff.windowOver(windowStartedAt.toInstant(), now)) {
@@ -67,10 +72,19 @@ public class Throttle {
         }
     }
 
-    /** One attempt counted in advance was no failure after all; a block it started stays. */
-    public void refund() {
+    /**
+     * One attempt counted in advance was no failure after all: it is taken back, and so is the block
+     * it started, unless another attempt has changed the block since.
+     *
+     * @param before the block before that attempt
+     * @param after the block that attempt left
+     */
+    public void refund(OffsetDateTime before, OffsetDateTime after) {
         if (hits > 0) {
             hits--;
+        }
+        if (blockedUntil.isEqual(after)) {
+            blockedUntil = before;
         }
     }
 

@@ -154,7 +154,8 @@ public class MailDispatcher {
             List<UUID> due = new ArrayList<>(pins(region, now));
             due.addAll(notices(region, now));
             for (UUID id : due) {
-                if (claim(region, id, now) && !send(region, id)) {
+                // the time of this claim, not of the round's start: a slow round must not outlast its claims
+                if (claim(region, id, clock.instant()) && !send(region, id)) {
                     return;
                 }
             }
@@ -182,8 +183,15 @@ public class MailDispatcher {
         return FairShare.pick(candidates, Candidate::domain, BATCH).stream().map(Candidate::id).toList();
     }
 
-    private static String domain(String recipient) {
-        return recipient.substring(recipient.lastIndexOf('@') + 1);
+    /**
+     * What takes turns: the last two labels of the recipient's domain, so that a flood spread over
+     * subdomains ({@code a.flood.example}, {@code b.flood.example}) is still one.
+     */
+    static String domain(String recipient) {
+        String domain = recipient.substring(recipient.lastIndexOf('@') + 1);
+        int last = domain.lastIndexOf('.');
+        int before = last <= 0 ? -1 : domain.lastIndexOf('.', last - 1);
+        return before < 0 ? domain : domain.substring(before + 1);
     }
 
     private List<UUID> notices(Region region, Instant now) {
@@ -251,12 +259,13 @@ public class MailDispatcher {
         try {
             message = compose(mail);
         } catch (MailNotSent e) {
-            failed(region, id, e.getMessage(), true);
+            // Iris itself cannot send it (an address outside the grammar): it never will
+            giveUp(region, id, e.getMessage());
             return true;
         } catch (RuntimeException e) {
-            // a mail that cannot be made now will not be made on the next try either: give it up soon
-            LOG.log(Level.WARNING, "A mail of region " + region + " could not be prepared", e);
-            failed(region, id, "could not be prepared: " + e.getClass().getSimpleName(), true);
+            // a database a deferred mail reads may be down for a moment: tried again until the mail expires
+            LOG.log(Level.WARNING, "A mail of region " + region + " could not be prepared now", e);
+            failed(region, id, "could not be prepared: " + e.getClass().getSimpleName(), false);
             return true;
         }
         try {
@@ -299,14 +308,30 @@ public class MailDispatcher {
         });
     }
 
-    private void failed(Region region, UUID id, String error, boolean permanent) {
-        Duration maxRetry = Duration.ofSeconds(retryMaxSeconds);
+    private void giveUp(Region region, UUID id, String error) {
+        String reason = EmailAddress.redact(error);
         Instant now = clock.instant();
         OutboxMail given = transactions.commit(() -> {
             OutboxMail attached = managers.of(region).find(OutboxMail.class, id);
-            return attached != null && attached.failed(error, permanent, now, maxRetry) ? attached : null;
+            if (attached != null) {
+                attached.failed(reason, true, now, Duration.ZERO);
+                attached.giveUp(now);
+            }
+            return attached;
         });
+        if (given != null) {
+            LOG.warning(() -> "A mail of region " + region + " was given up: " + reason);
+        }
+    }
+
+    private void failed(Region region, UUID id, String error, boolean permanent) {
+        Duration maxRetry = Duration.ofSeconds(retryMaxSeconds);
+        Instant now = clock.instant();
         String reason = EmailAddress.redact(error);
+        OutboxMail given = transactions.commit(() -> {
+            OutboxMail attached = managers.of(region).find(OutboxMail.class, id);
+            return attached != null && attached.failed(reason, permanent, now, maxRetry) ? attached : null;
+        });
         if (given != null) {
             LOG.warning(() -> "A mail of region " + region + " to " + masked(given.recipient()) + " was given up after "
                     + given.attempts() + " tries: " + reason);

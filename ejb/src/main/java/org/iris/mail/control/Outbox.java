@@ -16,6 +16,8 @@ import org.iris.mail.entity.OutboxMail.Lane;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,8 +47,17 @@ public class Outbox {
      */
     public void defer(EntityManager region, EmailAddress to, String kind, Language language, Map<String, Object> values,
                       Duration validity) {
-        region.persist(OutboxMail.of(to.value(), Lane.PIN, null, kind, language.code(), write(values),
-                clock.instant(), validity));
+        Instant now = clock.instant();
+        // a newer request replaces one not yet sent: sent newest first, the older one would arrive
+        // last with a PIN the newer one had already replaced
+        region.createQuery("DELETE FROM OutboxMail m WHERE m.recipient = :to AND m.deferred = :kind"
+                        + " AND m.status = :pending AND (m.claimedUntil IS NULL OR m.claimedUntil < :now)")
+                .setParameter("to", to.value())
+                .setParameter("kind", kind)
+                .setParameter("pending", OutboxMail.Status.PENDING)
+                .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .executeUpdate();
+        region.persist(OutboxMail.of(to.value(), Lane.PIN, null, kind, language.code(), write(values), now, validity));
     }
 
     public static String write(Map<String, Object> values) {

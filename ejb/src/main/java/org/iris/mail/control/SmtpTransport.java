@@ -131,26 +131,40 @@ public class SmtpTransport implements MailTransport {
         }
     }
 
-    /** A 5xx answer of the server, or an address it refused: trying again would be refused again. */
+    /**
+     * The server refused this mail's recipient (a 5xx to RCPT TO, an address it will not take): this
+     * mail would be refused again. A 5xx to anything else (the sender, the data, the login) says the
+     * server refuses every mail, not this one: that is no reason to give this one up.
+     */
     static boolean permanent(MessagingException e) {
-        if (e instanceof AddressException || e instanceof SendFailedException failed
-                && failed.getInvalidAddresses() != null && failed.getInvalidAddresses().length > 0) {
+        if (e instanceof AddressException) {
             return true;
         }
         for (Throwable cause : causes(e)) {
+            if (cause instanceof SendFailedException failed && failed.getInvalidAddresses() != null
+                    && failed.getInvalidAddresses().length > 0) {
+                return true;
+            }
             Integer code = returnCode(cause);
-            if (code != null && code >= 500) {
+            if (code != null && code >= 500 && cause.getClass().getSimpleName().equals("SMTPAddressFailedException")) {
                 return true;
             }
         }
         return false;
     }
 
-    /** No server to talk to (refused, unknown host, timed out): the next mails would fail alike. */
+    /**
+     * No server to talk to (refused, unknown host, timed out, login refused), or one that refuses every
+     * mail (a 5xx to the sender or the data): the next mails would fail alike, so the round stops.
+     */
     static boolean unreachable(MessagingException e) {
         for (Throwable cause : causes(e)) {
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
                     || cause instanceof SocketTimeoutException || cause instanceof AuthenticationFailedException) {
+                return true;
+            }
+            Integer code = returnCode(cause);
+            if (code != null && code >= 500 && !cause.getClass().getSimpleName().equals("SMTPAddressFailedException")) {
                 return true;
             }
         }

@@ -21,8 +21,9 @@ import java.util.UUID;
  * <p>It holds what to render (a template, its language and values), not the rendered mail, and a
  * {@linkplain #deferred() deferred} mail not even that: what it says is decided when it is sent (a
  * PIN is drawn then), so that no PIN waits here in clear. A mail is tried until it {@linkplain #expiresAt
- * expires} (a PIN mail lives as long as a PIN); one the server refuses for good (a 5xx, an address it
- * cannot take) is given up after {@value #MAX_PERMANENT_FAILURES} such refusals. A mail given up stays
+ * expires} (a PIN mail lives as long as a PIN); one the server refuses for good (a 5xx to its
+ * recipient) is given up after {@value #MAX_PERMANENT_FAILURES} such refusals, at least five minutes
+ * apart, and one Iris itself cannot send (an address outside its grammar) at once. A mail given up stays
  * as {@link Status#FAILED}, emptied of its content, for operators to count and read.
  */
 @Entity
@@ -30,6 +31,8 @@ import java.util.UUID;
 public class OutboxMail {
 
     public static final int MAX_PERMANENT_FAILURES = 3;
+    /** The least time between two refusals for good of one mail. */
+    public static final Duration REFUSAL_SPACING = Duration.ofMinutes(5);
 
     /**
      * The two queues of a region, sent side by side so that a flood of one never starves the other:
@@ -99,7 +102,7 @@ public class OutboxMail {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
-    @Column(name = "expires_at")
+    @Column(name = "expires_at", nullable = false)
     private OffsetDateTime expiresAt;
 
     @Column(name = "failed_at")
@@ -141,7 +144,13 @@ public class OutboxMail {
             return true;
         }
         long seconds = attempts >= 30 ? Long.MAX_VALUE : 1L << (attempts - 1);
-        nextAttemptAt = now.plus(Duration.ofSeconds(Math.min(seconds, maxRetry.toSeconds()))).atOffset(ZoneOffset.UTC);
+        Duration wait = Duration.ofSeconds(Math.min(seconds, maxRetry.toSeconds()));
+        // refusals are spaced out, so that a mail server refusing for a while by mistake is noticed
+        // (GET /mail-outbox) before its mails are given up
+        if (permanent && wait.compareTo(REFUSAL_SPACING) < 0) {
+            wait = REFUSAL_SPACING;
+        }
+        nextAttemptAt = now.plus(wait).atOffset(ZoneOffset.UTC);
         return false;
     }
 

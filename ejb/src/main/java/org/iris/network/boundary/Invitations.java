@@ -7,13 +7,11 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iris.company.entity.VisibilityMode;
 import org.iris.identity.control.AccountRoutes;
 import org.iris.identity.control.Emails;
-import org.iris.identity.control.Throttles;
+import org.iris.identity.control.InvitationBudget;
 import org.iris.identity.entity.Account;
-import org.iris.identity.entity.Backoff;
 import org.iris.identity.entity.Caller;
 import org.iris.identity.entity.EmailAddress;
 import org.iris.identity.entity.Language;
@@ -32,6 +30,7 @@ import org.iris.platform.control.NotFound;
 import org.iris.platform.control.Page;
 import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
+import org.iris.residency.control.Transactions;
 import org.iris.residency.entity.Region;
 import org.iris.visibility.control.Parties;
 import org.iris.visibility.control.Parties.Located;
@@ -40,7 +39,6 @@ import org.iris.visibility.control.VisibilityRules.Invite;
 import org.iris.visibility.control.VisibilityRules.Verdict;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -83,7 +81,7 @@ public class Invitations {
     Emails emails;
 
     @Inject
-    Throttles throttles;
+    InvitationBudget budget;
 
     @Inject
     EntityManagers managers;
@@ -92,15 +90,10 @@ public class Invitations {
     Boundaries boundaries;
 
     @Inject
+    Transactions transactions;
+
+    @Inject
     Clock clock;
-
-    @Inject
-    @ConfigProperty(name = "iris.invitations.max-per-hour")
-    int maxPerHour;
-
-    @Inject
-    @ConfigProperty(name = "iris.invitations.max-per-day")
-    int maxPerDay;
 
     /**
      * Invites a user known by id (as search showed them), or anyone by exact email. By id, the answer
@@ -120,18 +113,12 @@ public class Invitations {
         Optional<EmailAddress> email = Optional.ofNullable(rawEmail).map(raw -> EmailAddress.of(raw, "email"));
         Located me = parties.find(caller.accountId()).orElseThrow(() -> new NotFound("account"));
         Instant now = clock.instant();
-        throttles.take(now, "You have sent too many invitations; try again later.",
-                new Throttles.Limit("invitations-hour:" + caller.accountId(), perWindow(maxPerHour, Duration.ofHours(1))),
-                new Throttles.Limit("invitations-day:" + caller.accountId(), perWindow(maxPerDay, Duration.ofDays(1))));
+        budget.network(caller.accountId(), now);
         if (email.isPresent()) {
             return inviteByEmail(me, email.get(), language.orElse(me.account().language()), now);
         }
         Located target = parties.find(userId).orElseThrow(() -> new NotFound("user"));
         return invite(me, target, language, now);
-    }
-
-    private static Backoff perWindow(int max, Duration window) {
-        return new Backoff(max - 1, window, window, window);
     }
 
     private View invite(Located me, Located target, Optional<Language> language, Instant now) {
@@ -152,7 +139,7 @@ public class Invitations {
         if (contacts.active(managers.of(mine), myId, theirId).isPresent()) {
             throw new Conflict("This user is already in your network.");
         }
-        if (emailInvitations.pendingBetween(mine, myId, theirId)) {
+        if (emailInvitations.pendingBetween(mine, myId, theirId, false)) {
             throw new Conflict("An invitation between you and this user is already waiting for an answer.");
         }
         Status status = verdict.autoAccepted() ? Status.AUTO_ACCEPTED : Status.PENDING;
@@ -243,40 +230,43 @@ public class Invitations {
 
     /**
      * Decides the caller's side, then mirrors the decision on the other side; an acceptance makes each
-     * user the other's contact, each in their own region.
+     * user the other's contact, each in their own region. Who the other side is, is read under the
+     * lock: an invitation by email may have reached its invitee a moment ago.
      */
     private View decide(Caller caller, UUID id, Side side, Status decision) {
-        NetworkInvitation current = mine(caller, id, side);
+        mine(caller, id, side);
         Instant now = clock.instant();
         Region mine = caller.region();
-        Optional<UUID> other = current.otherId();
-        Optional<Region> theirs = current.otherRegion();
-        NetworkInvitation[] decided = new NetworkInvitation[1];
-        java.util.function.Consumer<EntityManager> myside = region -> {
+        Side opposite = side == Side.SENT ? Side.RECEIVED : Side.SENT;
+        java.util.function.BiConsumer<EntityManager, NetworkInvitation> theirSide = (region, decided) -> {
+            NetworkInvitation counterpart = region.find(NetworkInvitation.class, new NetworkInvitation.Key(id, opposite),
+                    LockModeType.PESSIMISTIC_WRITE);
+            if (counterpart != null) {
+                counterpart.settle(decided);
+            }
+            if (decision.accepted()) {
+                contacts.connect(region, decided.otherId().orElseThrow(), caller.accountId(), mine, now);
+            }
+        };
+        NetworkInvitation decided = transactions.commit(() -> {
+            EntityManager region = managers.of(mine);
             NetworkInvitation locked = region.find(NetworkInvitation.class, new NetworkInvitation.Key(id, side),
                     LockModeType.PESSIMISTIC_WRITE);
             locked.decide(decision, now);
             if (decision.accepted()) {
-                contacts.connect(region, caller.accountId(), other.orElseThrow(), theirs.orElseThrow(), now);
+                contacts.connect(region, caller.accountId(), locked.otherId().orElseThrow(), locked.otherRegion().orElseThrow(), now);
             }
-            decided[0] = locked;
-        };
-        if (other.isEmpty() || theirs.isEmpty() || !boundaries.serves(theirs.get())) {
-            halves.one(mine, myside);
-            return view(decided[0]);
-        }
-        Side opposite = side == Side.SENT ? Side.RECEIVED : Side.SENT;
-        halves.both(mine, myside, theirs.get(), region -> {
-            NetworkInvitation counterpart = region.find(NetworkInvitation.class, new NetworkInvitation.Key(id, opposite),
-                    LockModeType.PESSIMISTIC_WRITE);
-            if (counterpart != null) {
-                counterpart.settle(decided[0]);
+            if (locked.otherId().isPresent() && locked.otherRegion().filter(mine::equals).isPresent()) {
+                // both sides in this region: in the same transaction
+                theirSide.accept(region, locked);
             }
-            if (decision.accepted()) {
-                contacts.connect(region, other.get(), caller.accountId(), mine, now);
-            }
+            return locked;
         });
-        return view(decided[0]);
+        Optional<Region> theirs = decided.otherRegion().filter(region -> region != mine).filter(boundaries::serves);
+        if (decided.otherId().isPresent() && theirs.isPresent()) {
+            halves.one(theirs.get(), region -> theirSide.accept(region, decided));
+        }
+        return view(decided);
     }
 
     /** @throws NotFound for an invitation that is not the caller's, on that side, alike to an unknown one */

@@ -33,6 +33,12 @@ public class NetworkRepair {
     /** Only halves changed this recently are compared: a crash is followed by a repair long before. */
     static final Duration RECENT = Duration.ofDays(7);
 
+    /**
+     * Invitations mailed this recently are checked for a registration the event missed (a crash);
+     * registering is what hands them over, at once, and a crash is followed by a repair long before.
+     */
+    static final Duration MAILED_RECENT = Duration.ofDays(30);
+
     private static final Logger LOG = Logger.getLogger(NetworkRepair.class.getName());
 
     @Inject
@@ -85,9 +91,10 @@ public class NetworkRepair {
         }
         List<NetworkInvitation> waiting = managers.of(region)
                 .createQuery("SELECT i FROM NetworkInvitation i WHERE i.delivery = :mailed"
-                        + " AND i.createdAt < :settled", NetworkInvitation.class)
+                        + " AND i.createdAt < :settled AND i.createdAt > :recent", NetworkInvitation.class)
                 .setParameter("mailed", NetworkInvitation.Delivery.MAILED)
                 .setParameter("settled", settled)
+                .setParameter("recent", settled.minus(MAILED_RECENT))
                 .getResultList();
         for (NetworkInvitation invitation : waiting) {
             var route = accounts.route(emailHash(invitation));

@@ -17,7 +17,6 @@ import org.iris.network.entity.NetworkInvitation.Side;
 import org.iris.network.entity.NetworkInvitation.Status;
 import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
-import org.iris.residency.control.Transactions;
 import org.iris.residency.entity.Region;
 import org.iris.visibility.control.Parties;
 import org.iris.visibility.control.Parties.Located;
@@ -72,9 +71,6 @@ public class EmailInvitations {
 
     @Inject
     Boundaries boundaries;
-
-    @Inject
-    Transactions transactions;
 
     @Inject
     Clock clock;
@@ -191,39 +187,44 @@ public class EmailInvitations {
         Region inviteeRegion = invitee.account().region();
         if (verdict.invite() == Invite.NO || !boundaries.serves(inviteeRegion)
                 || contacts.active(managers.of(inviterRegion), inviterId, inviteeId).isPresent()
-                || pendingBetween(inviterRegion, inviterId, inviteeId)) {
+                || pendingBetween(inviterRegion, inviterId, inviteeId, true)) {
             hold(inviterRegion, id, expected);
             return;
         }
         Status status = verdict.autoAccepted() ? Status.AUTO_ACCEPTED : Status.PENDING;
         Instant now = clock.instant();
-        NetworkInvitation delivered = transactions.commit(() -> {
-            EntityManager region = managers.of(inviterRegion);
+        NetworkInvitation[] delivered = new NetworkInvitation[1];
+        // in one transaction when both live in one region: the repair settles only cross-region halves
+        halves.both(inviterRegion, region -> {
             NetworkInvitation locked = lock(region, id);
             if (locked.delivery().orElse(null) != expected || locked.status() != Status.PENDING) {
-                return null;
+                return;
             }
             locked.deliverTo(inviteeId, inviteeRegion, status, now);
             if (status.accepted()) {
                 contacts.connect(region, inviterId, inviteeId, inviteeRegion, now);
             }
-            return locked;
-        });
-        if (delivered == null) {
-            return;
-        }
-        halves.one(inviteeRegion, region -> {
-            region.persist(NetworkInvitation.received(delivered, inviterRegion));
+            delivered[0] = locked;
+        }, inviteeRegion, region -> {
+            if (delivered[0] == null) {
+                return;
+            }
+            region.persist(NetworkInvitation.received(delivered[0], inviterRegion));
             if (status.accepted()) {
                 contacts.connect(region, inviteeId, inviterId, inviterRegion, now);
             }
         });
     }
 
-    /** Whether an invitation between the two, either way, waits for an answer (read in the inviter's region). */
-    public boolean pendingBetween(Region mine, UUID me, UUID other) {
+    /**
+     * Whether an invitation between the two, either way, waits for an answer (read in the first one's
+     * region). {@code typedToo}: counting the first one's invitations by typed email, which must not
+     * count where the answer would tell them whose email they typed.
+     */
+    public boolean pendingBetween(Region mine, UUID me, UUID other, boolean typedToo) {
         return !managers.of(mine).createQuery("SELECT i FROM NetworkInvitation i WHERE i.ownerId = :me"
-                        + " AND i.otherId = :other AND i.status = :pending", NetworkInvitation.class)
+                        + " AND i.otherId = :other AND i.status = :pending"
+                        + (typedToo ? "" : " AND i.email IS NULL"), NetworkInvitation.class)
                 .setParameter("me", me)
                 .setParameter("other", other.toString())
                 .setParameter("pending", Status.PENDING)

@@ -48,7 +48,8 @@ class EmailAddressTest {
 
     @Test
     void aLogLineHasEveryAddressInItMasked() {
-        assertEquals("550 5.1.1 <***@example.org>: Recipient address rejected; cc ***@b.example",
-                EmailAddress.redact("550 5.1.1 <ada.lovelace@example.org>: Recipient address rejected; cc x+y@b.example"));
+        assertEquals("550 5.1.1 <***@example.org>: Recipient address rejected; cc ***@b.example, ***@c.example",
+                EmailAddress.redact("550 5.1.1 <ada.lovelace@example.org>: Recipient address rejected; cc x+y@b.example,"
+                        + " o'brien@c.example"));
     }
 }

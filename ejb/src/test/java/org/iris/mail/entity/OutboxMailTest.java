@@ -49,4 +49,25 @@ class OutboxMailTest {
         assertTrue(mail.values().isEmpty());
         assertTrue(mail.failedAt().isPresent());
     }
+
+    /** A server refusing for a while by mistake must not cost every mail within seconds. */
+    @Test
+    void refusalsForGoodAreSpacedOut() {
+        OutboxMail mail = mail();
+        mail.failed("550 relaying denied", true, T0, Duration.ofMinutes(10));
+        OutboxMail other = mail();
+        other.failed("421 try later", false, T0, Duration.ofMinutes(10));
+        assertTrue(nextAttempt(mail).compareTo(T0.plus(OutboxMail.REFUSAL_SPACING)) >= 0);
+        assertTrue(nextAttempt(other).isBefore(T0.plusSeconds(5)));
+    }
+
+    private static Instant nextAttempt(OutboxMail mail) {
+        try {
+            var field = OutboxMail.class.getDeclaredField("nextAttemptAt");
+            field.setAccessible(true);
+            return ((java.time.OffsetDateTime) field.get(mail)).toInstant();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1,0 +1,60 @@
+package org.iris.identity.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iris.identity.entity.Backoff;
+import org.iris.platform.control.TooManyAttempts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * How many invitations one user sends, shared by every node: to their network
+ * ({@code iris.invitations.max-per-hour}, {@code .max-per-day}), and to join a company
+ * ({@code iris.company-invitations.max-per-hour}, {@code .max-per-day}, higher: administrators
+ * onboard whole teams). Each may mail someone, and each tells its sender a little; neither comes in floods.
+ */
+@ApplicationScoped
+public class InvitationBudget {
+
+    @Inject
+    @ConfigProperty(name = "iris.invitations.max-per-hour")
+    int maxPerHour;
+
+    @Inject
+    @ConfigProperty(name = "iris.invitations.max-per-day")
+    int maxPerDay;
+
+    @Inject
+    @ConfigProperty(name = "iris.company-invitations.max-per-hour")
+    int maxCompanyPerHour;
+
+    @Inject
+    @ConfigProperty(name = "iris.company-invitations.max-per-day")
+    int maxCompanyPerDay;
+
+    @Inject
+    Throttles throttles;
+
+    /** @throws TooManyAttempts once the sender has sent their share of network invitations */
+    public void network(UUID sender, Instant now) {
+        take("invitations", sender, maxPerHour, maxPerDay, now);
+    }
+
+    /** @throws TooManyAttempts once the sender has sent their share of invitations to join a company */
+    public void company(UUID sender, Instant now) {
+        take("company-invitations", sender, maxCompanyPerHour, maxCompanyPerDay, now);
+    }
+
+    private void take(String what, UUID sender, int hourly, int daily, Instant now) {
+        throttles.take(now, "You have sent too many invitations; try again later.",
+                new Throttles.Limit(what + "-hour:" + sender, perWindow(hourly, Duration.ofHours(1))),
+                new Throttles.Limit(what + "-day:" + sender, perWindow(daily, Duration.ofDays(1))));
+    }
+
+    private static Backoff perWindow(int max, Duration window) {
+        return new Backoff(max - 1, window, window, window);
+    }
+}
