@@ -1,6 +1,8 @@
 # Sourced by test.sh and bench-search.sh: installs PostgreSQL from the Debian packages when missing,
 # starts its cluster (Debian services do not start by themselves here), makes sure the role iris
 # exists, and defines $port and psql_admin. recreate_databases PREFIX... makes fresh databases.
+# restart_cluster DATABASE... makes (or starts) a second cluster, which a test may stop and start
+# without disturbing the others, and defines $restart_port, $restart_stop, $restart_start.
 BOUNDARIES="global emea de na cala apac anz cn hds"
 DB_USER=iris
 DB_PASSWORD=iris
@@ -14,11 +16,14 @@ if ! command -v pg_ctlcluster >/dev/null 2>&1; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql
 fi
 
-cluster=$(pg_lsclusters --no-header | head -n 1)
+RESTART_CLUSTER=iris_restart
+# the tests' cluster: any but the one a restart test stops and starts
+main_cluster() { pg_lsclusters --no-header | awk -v r="$RESTART_CLUSTER" '$2 != r' | head -n 1; }
+cluster=$(main_cluster)
 if [ -z "$cluster" ]; then
     version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
     as_root pg_createcluster "$version" main
-    cluster=$(pg_lsclusters --no-header | head -n 1)
+    cluster=$(main_cluster)
 fi
 read -r version name port status _ <<<"$cluster"
 if [ "$status" != "online" ]; then
@@ -42,4 +47,30 @@ recreate_databases() {
         done
     done
     echo "PostgreSQL $version on 127.0.0.1:$port: fresh databases {$*}{${BOUNDARIES// /,}}"
+}
+
+restart_cluster() {
+    local name=$RESTART_CLUSTER database
+    if ! pg_lsclusters --no-header | awk '{print $2}' | grep -qx "$name"; then
+        as_root pg_createcluster "$version" "$name" >/dev/null  # on the next free port
+    fi
+    read -r _ _ restart_port restart_status _ <<<"$(pg_lsclusters --no-header | awk -v n="$name" '$2 == n')"
+    if [ "$restart_status" != "online" ]; then
+        as_root pg_ctlcluster "$version" "$name" start
+    fi
+    local prefix=""
+    [ "$(id -u)" -eq 0 ] || prefix="sudo -n "
+    restart_stop="${prefix}pg_ctlcluster $version $name stop -m fast"
+    restart_start="${prefix}pg_ctlcluster $version $name start"
+    psql_restart() { as_postgres psql -v ON_ERROR_STOP=1 -q -p "$restart_port" -d postgres "$@"; }
+    psql_restart -c "DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER') THEN
+    CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD';
+  END IF;
+END \$\$;"
+    for database in "$@"; do
+        psql_restart -c "DROP DATABASE IF EXISTS $database WITH (FORCE)"
+        psql_restart -c "CREATE DATABASE $database OWNER $DB_USER"
+    done
+    echo "PostgreSQL $version/$name on 127.0.0.1:$restart_port (for restart tests): fresh databases {$*}"
 }

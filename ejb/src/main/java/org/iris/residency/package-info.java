@@ -11,5 +11,10 @@
  * is {@link org.iris.residency.boundary.Repairs}'s: each round is a
  * {@link org.iris.residency.control.RepairDue} per region, which every feature with two-commit
  * writes observes (company routes, the halves of cross-region contacts and invitations).
+ *
+ * <p>A boundary's database may restart or fail over while Iris runs: its pool validates and
+ * replaces connections, waits and statements are bounded ({@link org.iris.residency.control.Boundaries}),
+ * EclipseLink does not retry a failed read ({@link org.iris.residency.control.FailFast}), and a request
+ * that needs a database that is away answers 503 at once while the others go on.
  */
 package org.iris.residency;

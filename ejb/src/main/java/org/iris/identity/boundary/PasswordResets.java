@@ -14,6 +14,7 @@ import org.iris.identity.control.PinRequests;
 import org.iris.identity.control.Pins;
 import org.iris.identity.control.RefreshTokens;
 import org.iris.identity.control.Revocations;
+import org.iris.identity.control.Throttles;
 import org.iris.identity.control.LoginBackoff;
 import org.iris.identity.entity.Account;
 import org.iris.identity.entity.EmailAddress;
@@ -22,7 +23,6 @@ import org.iris.identity.entity.PinChallenge;
 import org.iris.mail.control.Outbox;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.Transactions;
-import org.iris.residency.entity.Region;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -50,6 +50,9 @@ public class PasswordResets {
 
     @Inject
     PinRequests pinRequests;
+
+    @Inject
+    Throttles throttles;
 
     @Inject
     PasswordHashes hashes;
@@ -80,10 +83,12 @@ public class PasswordResets {
         EmailAddress email = EmailAddress.of(rawEmail, "email");
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
-        pinRequests.admit(emailHash, PinChallenge.Purpose.PASSWORD_RESET, sourceAddress, now);
-        var region = managers.of(accounts.home(emailHash, email));
-        transactions.run(() -> outbox.defer(region, email, PinMails.PASSWORD_RESET, Language.DEFAULT, Map.of(),
-                Registrations.PIN_MAIL_VALIDITY));
+        var taken = pinRequests.admit(emailHash, PinChallenge.Purpose.PASSWORD_RESET, sourceAddress, now);
+        throttles.counted(taken, () -> {
+            var region = managers.of(accounts.home(emailHash, email));
+            transactions.run(() -> outbox.defer(region, email, PinMails.PASSWORD_RESET, Language.DEFAULT, Map.of(),
+                    Registrations.PIN_MAIL_VALIDITY));
+        });
     }
 
     /**
@@ -99,23 +104,24 @@ public class PasswordResets {
         PasswordPolicy.check(newPassword, "newPassword", List.of(email.value()));
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
-        pinRequests.admitTry(emailHash, PinChallenge.Purpose.PASSWORD_RESET, sourceAddress, now);
-        Region home = accounts.home(emailHash, email);
-        var region = managers.of(home);
-        Optional<Account> changed = transactions.commit(() -> {
-            PinChallenge.Outcome outcome = pinRequests.attempt(region, emailHash, PinChallenge.Purpose.PASSWORD_RESET,
-                    wellFormedPin, now);
-            if (outcome != PinChallenge.Outcome.ACCEPTED) {
-                return Optional.<Account>empty();
-            }
-            Optional<Account> stored = accounts.route(emailHash)
-                    .flatMap(route -> accounts.lock(route.region(), route.accountId()))
-                    .filter(account -> account.status() == Account.Status.ACTIVE);
-            stored.ifPresent(locked -> {
-                locked.changePassword(hashes.hash(newPassword));
-                refreshTokens.endAll(region, locked.id());
+        var taken = pinRequests.admitTry(emailHash, PinChallenge.Purpose.PASSWORD_RESET, sourceAddress, now);
+        Optional<Account> changed = throttles.counted(taken, () -> {
+            var region = managers.of(accounts.home(emailHash, email));
+            return transactions.commit(() -> {
+                PinChallenge.Outcome outcome = pinRequests.attempt(region, emailHash, PinChallenge.Purpose.PASSWORD_RESET,
+                        wellFormedPin, now);
+                if (outcome != PinChallenge.Outcome.ACCEPTED) {
+                    return Optional.<Account>empty();
+                }
+                Optional<Account> stored = accounts.route(emailHash)
+                        .flatMap(route -> accounts.lock(route.region(), route.accountId()))
+                        .filter(account -> account.status() == Account.Status.ACTIVE);
+                stored.ifPresent(locked -> {
+                    locked.changePassword(hashes.hash(newPassword));
+                    refreshTokens.endAll(region, locked.id());
+                });
+                return stored;
             });
-            return stored;
         });
         Account reset = changed.orElseThrow(Pins::refused);
         transactions.run(() -> {

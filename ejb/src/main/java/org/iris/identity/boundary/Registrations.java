@@ -17,6 +17,7 @@ import org.iris.identity.control.PasswordPolicy;
 import org.iris.identity.control.PinMails;
 import org.iris.identity.control.PinRequests;
 import org.iris.identity.control.Pins;
+import org.iris.identity.control.Throttles;
 import org.iris.identity.entity.Account;
 import org.iris.identity.entity.EmailAddress;
 import org.iris.identity.entity.Language;
@@ -71,6 +72,9 @@ public class Registrations {
     PinRequests pinRequests;
 
     @Inject
+    Throttles throttles;
+
+    @Inject
     PasswordHashes hashes;
 
     @Inject
@@ -101,9 +105,11 @@ public class Registrations {
         Language language = Language.parse(rawLanguage, "lang");
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
-        pinRequests.admit(emailHash, PinChallenge.Purpose.REGISTRATION, sourceAddress, now);
-        var region = managers.of(accounts.home(emailHash, email));
-        transactions.run(() -> outbox.defer(region, email, PinMails.REGISTRATION, language, Map.of(), PIN_MAIL_VALIDITY));
+        var taken = pinRequests.admit(emailHash, PinChallenge.Purpose.REGISTRATION, sourceAddress, now);
+        throttles.counted(taken, () -> {
+            var region = managers.of(accounts.home(emailHash, email));
+            transactions.run(() -> outbox.defer(region, email, PinMails.REGISTRATION, language, Map.of(), PIN_MAIL_VALIDITY));
+        });
     }
 
     /**
@@ -122,21 +128,23 @@ public class Registrations {
         PasswordPolicy.check(password, "password", List.of(email.value(), name.first(), name.last()));
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
-        pinRequests.admitTry(emailHash, PinChallenge.Purpose.REGISTRATION, sourceAddress, now);
-        Company company = companies.forEmailDomain(email.domain());
-        var region = managers.of(company.region());
-        Optional<Account> created = transactions.commit(() -> {
-            Language language = asked.or(() -> pinRequests.language(region, emailHash, PinChallenge.Purpose.REGISTRATION))
-                    .orElse(Language.DEFAULT);
-            PinChallenge.Outcome tried = pinRequests.attempt(region, emailHash, PinChallenge.Purpose.REGISTRATION,
-                    wellFormedPin, now);
-            if (tried != PinChallenge.Outcome.ACCEPTED || accounts.route(emailHash).isPresent()) {
-                return Optional.<Account>empty();
-            }
-            Account account = Account.create(company, email, emailHash, name, language, hashes.hash(password), now);
-            region.persist(account);
-            directory.enter(region, account);
-            return Optional.of(account);
+        var taken = pinRequests.admitTry(emailHash, PinChallenge.Purpose.REGISTRATION, sourceAddress, now);
+        Optional<Account> created = throttles.counted(taken, () -> {
+            Company company = companies.forEmailDomain(email.domain());
+            var region = managers.of(company.region());
+            return transactions.commit(() -> {
+                Language language = asked.or(() -> pinRequests.language(region, emailHash, PinChallenge.Purpose.REGISTRATION))
+                        .orElse(Language.DEFAULT);
+                PinChallenge.Outcome tried = pinRequests.attempt(region, emailHash, PinChallenge.Purpose.REGISTRATION,
+                        wellFormedPin, now);
+                if (tried != PinChallenge.Outcome.ACCEPTED || accounts.route(emailHash).isPresent()) {
+                    return Optional.<Account>empty();
+                }
+                Account account = Account.create(company, email, emailHash, name, language, hashes.hash(password), now);
+                region.persist(account);
+                directory.enter(region, account);
+                return Optional.of(account);
+            });
         });
         Account account = created.orElseThrow(Pins::refused);
         transactions.run(() -> {

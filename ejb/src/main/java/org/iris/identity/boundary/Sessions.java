@@ -13,6 +13,7 @@ import org.iris.identity.control.LoginBackoff;
 import org.iris.identity.control.PasswordHashes;
 import org.iris.identity.control.RefreshTokens;
 import org.iris.identity.control.Revocations;
+import org.iris.identity.control.Throttles;
 import org.iris.identity.entity.Account;
 import org.iris.identity.entity.EmailAddress;
 import org.iris.identity.entity.RefreshToken;
@@ -70,6 +71,9 @@ public class Sessions {
     LoginBackoff backoff;
 
     @Inject
+    Throttles throttles;
+
+    @Inject
     AccessTokens accessTokens;
 
     @Inject
@@ -89,7 +93,8 @@ public class Sessions {
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
         var reserved = backoff.reserve(emailHash, sourceAddress, now);
-        Optional<Account> found = accounts.findEvenly(emailHash).filter(Account::canLogIn);
+        // a database down here (not a wrong password) takes the counted attempt back
+        Optional<Account> found = throttles.counted(reserved, () -> accounts.findEvenly(emailHash).filter(Account::canLogIn));
         boolean right = hashes.verify(password, found.map(Account::passwordHash).orElse(null));
         if (!right) {
             throw new Unauthenticated(WRONG_CREDENTIALS);

@@ -58,8 +58,8 @@ public class PinRequests {
      * @param sourceAddress where the request comes from; {@code null} counts no address
      * @throws TooManyAttempts when the email or the address has asked too often
      */
-    public void admit(String emailHash, PinChallenge.Purpose purpose, String sourceAddress, Instant now) {
-        throttles.take(now, "Too many codes were asked for this email or from this address; try again later.",
+    public Throttles.Taken admit(String emailHash, PinChallenge.Purpose purpose, String sourceAddress, Instant now) {
+        return throttles.take(now, "Too many codes were asked for this email or from this address; try again later.",
                 limits(key("pin-request", emailHash, purpose), maxRequestsPerHour,
                         sourceAddress == null ? null : "pin-request-address:" + Throttles.network(sourceAddress), maxAddressRequestsPerHour));
     }
@@ -69,8 +69,8 @@ public class PinRequests {
      *
      * @throws TooManyAttempts when the email's PINs or the address have been tried too often
      */
-    public void admitTry(String emailHash, PinChallenge.Purpose purpose, String sourceAddress, Instant now) {
-        throttles.take(now, "Too many codes were tried for this email or from this address; try again later.",
+    public Throttles.Taken admitTry(String emailHash, PinChallenge.Purpose purpose, String sourceAddress, Instant now) {
+        return throttles.take(now, "Too many codes were tried for this email or from this address; try again later.",
                 limits(key("pin-try", emailHash, purpose), maxTriesPerHour,
                         sourceAddress == null ? null : "pin-try-address:" + Throttles.network(sourceAddress), maxAddressTriesPerHour));
     }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import org.iris.identity.entity.Backoff;
 import org.iris.identity.entity.Throttle;
+import org.iris.platform.control.BusinessException;
 import org.iris.platform.control.Secrets;
 import org.iris.platform.control.TooManyAttempts;
 import org.iris.residency.control.EntityManagers;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The global throttle counters, shared by every node. A key names what is counted
@@ -104,6 +106,34 @@ public class Throttles {
                 blocks.put(limits[i].key(), new OffsetDateTime[] {before, rows[i].blockedUntil()});
             }
             return new Outcome(new Taken(blocks), Duration.ZERO);
+        });
+    }
+
+    /**
+     * Runs what the attempt was counted for; should it fail for any other reason than the caller's
+     * (a database unavailable, a bug), the attempt is taken back: an outage must not lock anyone out.
+     * A {@link BusinessException} (a wrong password, a refused PIN) keeps it counted.
+     */
+    public <T> T counted(Taken taken, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (BusinessException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            try {
+                transactions.run(() -> taken.blocks().keySet().forEach(key -> refund(taken, key)));
+            } catch (RuntimeException alsoDown) {
+                e.addSuppressed(alsoDown);
+            }
+            throw e;
+        }
+    }
+
+    /** {@link #counted(Taken, Supplier)} for work that answers nothing. */
+    public void counted(Taken taken, Runnable work) {
+        counted(taken, () -> {
+            work.run();
+            return null;
         });
     }
 

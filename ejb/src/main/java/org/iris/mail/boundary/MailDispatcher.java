@@ -27,6 +27,7 @@ import org.iris.mail.control.Outbox;
 import org.iris.mail.entity.OutboxMail;
 import org.iris.mail.entity.OutboxMail.Lane;
 import org.iris.mail.entity.OutboxMail.Status;
+import org.iris.platform.control.DatabaseFailures;
 import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.Transactions;
@@ -39,8 +40,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -56,6 +60,10 @@ import java.util.logging.Logger;
  * often (at most {@code iris.mail.retry-max-seconds} apart), until it expires; one it refuses for good
  * is given up after a few refusals; either way it is kept as failed, emptied of its content, for
  * {@value #KEEP_FAILED_DAYS} days. When the server cannot be reached at all, the round stops there.
+ *
+ * <p>A region's database going away mid-round loses nothing and sends nothing twice: a mail sent but
+ * not yet deleted is remembered and deleted first once the database answers, and a claim the round
+ * could not use is given back then.
  */
 @Singleton
 @Startup
@@ -147,6 +155,7 @@ public class MailDispatcher {
 
     private void dispatch(Region region, Instant now, boolean purge) {
         try {
+            finish(region);
             expire(region, now);
             if (purge) {
                 purge(region, now);
@@ -161,7 +170,11 @@ public class MailDispatcher {
             }
         } catch (RuntimeException e) {
             // One region down must not stop the others; its mail waits for the next run.
-            LOG.log(Level.WARNING, "Sending the mail of region " + region + " failed", e);
+            if (DatabaseFailures.unavailable(e)) {
+                LOG.warning(() -> "The database of region " + region + " is unavailable; its mail waits: " + e);
+            } else {
+                LOG.log(Level.WARNING, "Sending the mail of region " + region + " failed", e);
+            }
         }
     }
 
@@ -248,22 +261,27 @@ public class MailDispatcher {
         return claimed == 1;
     }
 
-    /** @return false when the mail server cannot be reached, so that the round stops */
+    /** @return false when the mail server or the database cannot be used, so that the round stops */
     private boolean send(Region region, UUID id) {
         var outbox = managers.of(region);
-        OutboxMail mail = outbox.find(OutboxMail.class, id);
-        if (mail == null) {
-            return true;
-        }
         Optional<Message> message;
         try {
+            OutboxMail mail = outbox.find(OutboxMail.class, id);
+            if (mail == null) {
+                return true;
+            }
             message = compose(mail);
         } catch (MailNotSent e) {
             // Iris itself cannot send it (an address outside the grammar): it never will
             giveUp(region, id, e.getMessage());
             return true;
         } catch (RuntimeException e) {
-            // a database a deferred mail reads may be down for a moment: tried again until the mail expires
+            if (DatabaseFailures.unavailable(e)) {
+                // its claim is given back as soon as the database answers again
+                unfinished(region).claimed.add(id);
+                LOG.warning(() -> "The database of region " + region + " is unavailable; its mail waits: " + e);
+                return false;
+            }
             LOG.log(Level.WARNING, "A mail of region " + region + " could not be prepared now", e);
             failed(region, id, "could not be prepared: " + e.getClass().getSimpleName(), false);
             return true;
@@ -272,14 +290,63 @@ public class MailDispatcher {
             if (message.isPresent()) {
                 transport.send(message.get());
             }
-            transactions.commit(() -> outbox.createQuery("DELETE FROM OutboxMail m WHERE m.id = :id")
-                    .setParameter("id", id)
-                    .executeUpdate());
-            return true;
         } catch (MailNotSent e) {
             failed(region, id, e.getMessage(), e.permanent());
             return !e.unreachable();
         }
+        try {
+            delete(region, Set.of(id));
+            return true;
+        } catch (RuntimeException e) {
+            // sent, but the database went away before it was told: deleted as soon as it answers, never sent twice
+            unfinished(region).sent.add(id);
+            LOG.warning(() -> "A mail of region " + region + " was sent; its row is deleted once the database answers: " + e);
+            return false;
+        }
+    }
+
+    /** What a round left undone in a region because its database went away: mails sent but not deleted, claims to give back. */
+    private static final class Unfinished {
+        final Set<UUID> sent = ConcurrentHashMap.newKeySet();
+        final Set<UUID> claimed = ConcurrentHashMap.newKeySet();
+    }
+
+    private final Map<Region, Unfinished> unfinished = new ConcurrentHashMap<>();
+
+    private Unfinished unfinished(Region region) {
+        return unfinished.computeIfAbsent(region, key -> new Unfinished());
+    }
+
+    /** Finishes what an outage left undone; throws while the database is still away, which skips the round. */
+    private void finish(Region region) {
+        Unfinished left = unfinished(region);
+        if (left.sent.isEmpty() && left.claimed.isEmpty()) {
+            return;
+        }
+        Set<UUID> sent = Set.copyOf(left.sent);
+        Set<UUID> claimed = Set.copyOf(left.claimed);
+        transactions.run(() -> {
+            if (!sent.isEmpty()) {
+                managers.of(region).createQuery("DELETE FROM OutboxMail m WHERE m.id IN :ids")
+                        .setParameter("ids", sent)
+                        .executeUpdate();
+            }
+            if (!claimed.isEmpty()) {
+                managers.of(region).createQuery("UPDATE OutboxMail m SET m.claimedUntil = NULL WHERE m.id IN :ids")
+                        .setParameter("ids", claimed)
+                        .executeUpdate();
+            }
+        });
+        left.sent.removeAll(sent);
+        left.claimed.removeAll(claimed);
+        LOG.info(() -> "Region " + region + " answers again: " + sent.size() + " sent mail(s) deleted, "
+                + claimed.size() + " claim(s) given back");
+    }
+
+    private void delete(Region region, Set<UUID> ids) {
+        transactions.run(() -> managers.of(region).createQuery("DELETE FROM OutboxMail m WHERE m.id IN :ids")
+                .setParameter("ids", ids)
+                .executeUpdate());
     }
 
     /** The mail as it goes out; empty when a deferred mail decided there is nothing to send. */

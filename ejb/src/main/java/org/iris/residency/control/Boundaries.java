@@ -37,6 +37,15 @@ import java.util.logging.Logger;
  * embedded H2 file under {@code ./iris-data}, so that Iris runs with nothing installed; H2 is told
  * not to close itself at JVM exit, which would pull the databases from under Payara's pools.
  *
+ * <p>Each pool survives its database's restart or failover: a connection is validated before it is
+ * handed out (at most every {@code iris.db.<boundary>.validate-seconds}), and one that fails
+ * validation closes them all, so that the pool fills again with live ones. A request waits at most
+ * {@code iris.db.<boundary>.max-wait-millis} for a connection and a statement runs at most
+ * {@code iris.db.<boundary>.statement-timeout-seconds}, a login to the database at most
+ * {@code iris.db.<boundary>.login-timeout-seconds}: while a database is down, whatever needs it fails
+ * fast (a 503), and nothing else waits for it. Pool sizes are fixed here (Payara reads them only as
+ * numbers): {@code global}, which most requests touch, 4 to 48 connections; each region 2 to 32.
+ *
  * <p>At start-up the schema of every served boundary is brought up to date from the versioned SQL
  * of the {@code iris-ddl} module, before any request is served.
  */
@@ -45,49 +54,138 @@ import java.util.logging.Logger;
             className = "${MPCONFIG=iris.db.global.datasource:org.h2.jdbcx.JdbcDataSource}",
             url = "${MPCONFIG=iris.db.global.url:jdbc:h2:./iris-data/global;DB_CLOSE_ON_EXIT=FALSE}",
             user = "${MPCONFIG=iris.db.global.user:iris}",
-            password = "${MPCONFIG=iris.db.global.password:iris}"),
+            password = "${MPCONFIG=iris.db.global.password:iris}",
+            minPoolSize = 4, maxPoolSize = 48,
+            properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.validate-atmost-once-period-in-seconds=${MPCONFIG=iris.db.global.validate-seconds:2}",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=${MPCONFIG=iris.db.global.max-wait-millis:2000}",
+                "fish.payara.statement-timeout-in-seconds=${MPCONFIG=iris.db.global.statement-timeout-seconds:10}",
+                "loginTimeout=${MPCONFIG=iris.db.global.login-timeout-seconds:5}"}),
     @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "emea",
             className = "${MPCONFIG=iris.db.emea.datasource:org.h2.jdbcx.JdbcDataSource}",
             url = "${MPCONFIG=iris.db.emea.url:jdbc:h2:./iris-data/emea;DB_CLOSE_ON_EXIT=FALSE}",
             user = "${MPCONFIG=iris.db.emea.user:iris}",
-            password = "${MPCONFIG=iris.db.emea.password:iris}"),
+            password = "${MPCONFIG=iris.db.emea.password:iris}",
+            minPoolSize = 2, maxPoolSize = 32,
+            properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.validate-atmost-once-period-in-seconds=${MPCONFIG=iris.db.emea.validate-seconds:2}",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=${MPCONFIG=iris.db.emea.max-wait-millis:2000}",
+                "fish.payara.statement-timeout-in-seconds=${MPCONFIG=iris.db.emea.statement-timeout-seconds:10}",
+                "loginTimeout=${MPCONFIG=iris.db.emea.login-timeout-seconds:5}"}),
     @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "de",
             className = "${MPCONFIG=iris.db.de.datasource:org.h2.jdbcx.JdbcDataSource}",
             url = "${MPCONFIG=iris.db.de.url:jdbc:h2:./iris-data/de;DB_CLOSE_ON_EXIT=FALSE}",
             user = "${MPCONFIG=iris.db.de.user:iris}",
-            password = "${MPCONFIG=iris.db.de.password:iris}"),
+            password = "${MPCONFIG=iris.db.de.password:iris}",
+            minPoolSize = 2, maxPoolSize = 32,
+            properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.validate-atmost-once-period-in-seconds=${MPCONFIG=iris.db.de.validate-seconds:2}",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=${MPCONFIG=iris.db.de.max-wait-millis:2000}",
+                "fish.payara.statement-timeout-in-seconds=${MPCONFIG=iris.db.de.statement-timeout-seconds:10}",
+                "loginTimeout=${MPCONFIG=iris.db.de.login-timeout-seconds:5}"}),
     @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "na",
             className = "${MPCONFIG=iris.db.na.datasource:org.h2.jdbcx.JdbcDataSource}",
             url = "${MPCONFIG=iris.db.na.url:jdbc:h2:./iris-data/na;DB_CLOSE_ON_EXIT=FALSE}",
             user = "${MPCONFIG=iris.db.na.user:iris}",
-            password = "${MPCONFIG=iris.db.na.password:iris}"),
+            password = "${MPCONFIG=iris.db.na.password:iris}",
+            minPoolSize = 2, maxPoolSize = 32,
+            properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.validate-atmost-once-period-in-seconds=${MPCONFIG=iris.db.na.validate-seconds:2}",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=${MPCONFIG=iris.db.na.max-wait-millis:2000}",
+                "fish.payara.statement-timeout-in-seconds=${MPCONFIG=iris.db.na.statement-timeout-seconds:10}",
+                "loginTimeout=${MPCONFIG=iris.db.na.login-timeout-seconds:5}"}),
     @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "cala",
             className = "${MPCONFIG=iris.db.cala.datasource:org.h2.jdbcx.JdbcDataSource}",
             url = "${MPCONFIG=iris.db.cala.url:jdbc:h2:./iris-data/cala;DB_CLOSE_ON_EXIT=FALSE}",
             user = "${MPCONFIG=iris.db.cala.user:iris}",
-            password = "${MPCONFIG=iris.db.cala.password:iris}"),
+            password = "${MPCONFIG=iris.db.cala.password:iris}",
+            minPoolSize = 2, maxPoolSize = 32,
+            properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.validate-atmost-once-period-in-seconds=${MPCONFIG=iris.db.cala.validate-seconds:2}",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=${MPCONFIG=iris.db.cala.max-wait-millis:2000}",
+                "fish.payara.statement-timeout-in-seconds=${MPCONFIG=iris.db.cala.statement-timeout-seconds:10}",
+                "loginTimeout=${MPCONFIG=iris.db.cala.login-timeout-seconds:5}"}),
     @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "apac",
             className = "${MPCONFIG=iris.db.apac.datasource:org.h2.jdbcx.JdbcDataSource}",
             url = "${MPCONFIG=iris.db.apac.url:jdbc:h2:./iris-data/apac;DB_CLOSE_ON_EXIT=FALSE}",
             user = "${MPCONFIG=iris.db.apac.user:iris}",
-            password = "${MPCONFIG=iris.db.apac.password:iris}"),
+            password = "${MPCONFIG=iris.db.apac.password:iris}",
+            minPoolSize = 2, maxPoolSize = 32,
+            properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.validate-atmost-once-period-in-seconds=${MPCONFIG=iris.db.apac.validate-seconds:2}",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=${MPCONFIG=iris.db.apac.max-wait-millis:2000}",
+                "fish.payara.statement-timeout-in-seconds=${MPCONFIG=iris.db.apac.statement-timeout-seconds:10}",
+                "loginTimeout=${MPCONFIG=iris.db.apac.login-timeout-seconds:5}"}),
     @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "anz",
             className = "${MPCONFIG=iris.db.anz.datasource:org.h2.jdbcx.JdbcDataSource}",
             url = "${MPCONFIG=iris.db.anz.url:jdbc:h2:./iris-data/anz;DB_CLOSE_ON_EXIT=FALSE}",
             user = "${MPCONFIG=iris.db.anz.user:iris}",
-            password = "${MPCONFIG=iris.db.anz.password:iris}"),
+            password = "${MPCONFIG=iris.db.anz.password:iris}",
+            minPoolSize = 2, maxPoolSize = 32,
+            properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.validate-atmost-once-period-in-seconds=${MPCONFIG=iris.db.anz.validate-seconds:2}",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=${MPCONFIG=iris.db.anz.max-wait-millis:2000}",
+                "fish.payara.statement-timeout-in-seconds=${MPCONFIG=iris.db.anz.statement-timeout-seconds:10}",
+                "loginTimeout=${MPCONFIG=iris.db.anz.login-timeout-seconds:5}"}),
     @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "cn",
             className = "${MPCONFIG=iris.db.cn.datasource:org.h2.jdbcx.JdbcDataSource}",
             url = "${MPCONFIG=iris.db.cn.url:jdbc:h2:./iris-data/cn;DB_CLOSE_ON_EXIT=FALSE}",
             user = "${MPCONFIG=iris.db.cn.user:iris}",
-            password = "${MPCONFIG=iris.db.cn.password:iris}"),
+            password = "${MPCONFIG=iris.db.cn.password:iris}",
+            minPoolSize = 2, maxPoolSize = 32,
+            properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.validate-atmost-once-period-in-seconds=${MPCONFIG=iris.db.cn.validate-seconds:2}",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=${MPCONFIG=iris.db.cn.max-wait-millis:2000}",
+                "fish.payara.statement-timeout-in-seconds=${MPCONFIG=iris.db.cn.statement-timeout-seconds:10}",
+                "loginTimeout=${MPCONFIG=iris.db.cn.login-timeout-seconds:5}"}),
     @DataSourceDefinition(name = Boundaries.JNDI_PREFIX + "hds",
             className = "${MPCONFIG=iris.db.hds.datasource:org.h2.jdbcx.JdbcDataSource}",
             url = "${MPCONFIG=iris.db.hds.url:jdbc:h2:./iris-data/hds;DB_CLOSE_ON_EXIT=FALSE}",
             user = "${MPCONFIG=iris.db.hds.user:iris}",
-            password = "${MPCONFIG=iris.db.hds.password:iris}")
-})
-@Singleton
+            password = "${MPCONFIG=iris.db.hds.password:iris}",
+            minPoolSize = 2, maxPoolSize = 32,
+            properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.validate-atmost-once-period-in-seconds=${MPCONFIG=iris.db.hds.validate-seconds:2}",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=${MPCONFIG=iris.db.hds.max-wait-millis:2000}",
+                "fish.payara.statement-timeout-in-seconds=${MPCONFIG=iris.db.hds.statement-timeout-seconds:10}",
+                "loginTimeout=${MPCONFIG=iris.db.hds.login-timeout-seconds:5}"})
+})@Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionManagement(TransactionManagementType.BEAN)

@@ -25,8 +25,9 @@ import java.util.logging.Logger;
 
 /**
  * Lists in the directory the accounts that are not in it: those created before it existed (an
- * upgrade), or loaded straight into a database. Runs once, shortly after start-up, in batches, one
- * transaction per batch; the directory is derived data, so doing this again is harmless.
+ * upgrade), or loaded straight into a database. Runs shortly after start-up, in batches, one
+ * transaction per batch; the directory is derived data, so doing this again is harmless. A region whose
+ * database does not answer is tried again {@value #RETRY_SECONDS} seconds later, until it is done.
  */
 @Singleton
 @Startup
@@ -35,6 +36,7 @@ import java.util.logging.Logger;
 public class DirectoryBackfill {
 
     private static final int BATCH = 500;
+    static final int RETRY_SECONDS = 30;
     private static final Logger LOG = Logger.getLogger(DirectoryBackfill.class.getName());
 
     @Resource
@@ -62,6 +64,7 @@ public class DirectoryBackfill {
 
     @Timeout
     void backfill() {
+        boolean failed = false;
         for (Region region : boundaries.served()) {
             try {
                 int listed = 0;
@@ -81,8 +84,13 @@ public class DirectoryBackfill {
                     LOG.info(() -> "Listed " + total + " accounts of region " + region + " in the directory");
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Directory backfill of region " + region + " failed; the next start tries again", e);
+                failed = true;
+                LOG.log(Level.WARNING, "Directory backfill of region " + region + " failed; it is tried again in "
+                        + RETRY_SECONDS + " s", e);
             }
+        }
+        if (failed) {
+            timers.createSingleActionTimer(RETRY_SECONDS * 1_000L, new TimerConfig("directory-backfill", false));
         }
     }
 }

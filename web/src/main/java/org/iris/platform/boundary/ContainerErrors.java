@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.iris.platform.control.DatabaseFailures;
+
 import java.io.IOException;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -32,9 +34,16 @@ public class ContainerErrors extends HttpServlet {
         if (status >= 500) {
             String correlationId = UUID.randomUUID().toString();
             Object cause = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-            LOG.log(Level.SEVERE, "Container error, correlation id " + correlationId,
-                    cause instanceof Throwable thrown ? thrown : null);
-            problem = UnexpectedExceptionMapper.serverError(correlationId);
+            if (cause instanceof Throwable thrown && DatabaseFailures.unavailable(thrown)) {
+                LOG.log(Level.WARNING, "A database is unavailable, correlation id " + correlationId + ": " + thrown);
+                status = 503;
+                response.setHeader("Retry-After", String.valueOf(UnexpectedExceptionMapper.RETRY_AFTER_SECONDS));
+                problem = Problem.unavailable(correlationId);
+            } else {
+                LOG.log(Level.SEVERE, "Container error, correlation id " + correlationId,
+                        cause instanceof Throwable thrown ? thrown : null);
+                problem = UnexpectedExceptionMapper.serverError(correlationId);
+            }
         } else {
             problem = Problem.of(status);
         }

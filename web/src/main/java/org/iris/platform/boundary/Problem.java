@@ -34,6 +34,12 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(typeOf(status), titleOf(status), status, detail, null, null);
     }
 
+    /** A database a request needs is unavailable just now (restarting, failing over): the caller may try again soon. */
+    public static Problem unavailable(String correlationId) {
+        return new Problem(typeOf(503), titleOf(503), 503,
+                "A database this request needs is unavailable just now; try again in a few seconds.", correlationId, null);
+    }
+
     /** The response; a 401 also carries the bearer challenge that RFC 6750 asks of it. */
     public Response toResponse() {
         Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(this);
@@ -55,6 +61,7 @@ public record Problem(String type, String title, int status, String detail, Stri
             case 413 -> "too-large";
             case 415 -> "unsupported-media-type";
             case 429 -> "too-many-requests";
+            case 503 -> "unavailable";
             default -> status >= 500 ? "server-error" : "http-" + status;
         };
     }

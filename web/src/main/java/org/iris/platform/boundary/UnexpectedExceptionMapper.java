@@ -3,6 +3,7 @@ package org.iris.platform.boundary;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.iris.platform.control.DatabaseFailures;
 
 import java.util.UUID;
 import java.util.logging.Level;
@@ -10,18 +11,31 @@ import java.util.logging.Logger;
 
 /**
  * Everything nobody expected: 500 with a correlation id; the details stay in the server log
- * under that id and never reach the caller.
+ * under that id and never reach the caller. A database that is unavailable just now (restarting,
+ * failing over) is no bug: 503 with {@code Retry-After}, so that clients try again soon.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
+    /** How soon a client may try again while a database is unavailable. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
     @Override
     public Response toResponse(Throwable e) {
         String correlationId = UUID.randomUUID().toString();
+        if (DatabaseFailures.unavailable(e)) {
+            LOG.log(Level.WARNING, "A database is unavailable, correlation id " + correlationId + ": " + e);
+            return databaseUnavailable(correlationId);
+        }
         LOG.log(Level.SEVERE, "Unexpected failure, correlation id " + correlationId, e);
         return serverError(correlationId).toResponse();
+    }
+
+    static Response databaseUnavailable(String correlationId) {
+        return Response.fromResponse(Problem.unavailable(correlationId).toResponse())
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     static Problem serverError(String correlationId) {

@@ -23,7 +23,16 @@ class ProblemTest {
         assertEquals("urn:iris:problem:server-error", problem.type());
         assertEquals("The server could not complete the request.", problem.detail());
         assertEquals("abc", problem.correlationId());
-        assertEquals("urn:iris:problem:server-error", Problem.of(503).type());
+        assertEquals("urn:iris:problem:server-error", Problem.of(502).type());
+    }
+
+    /** A database away for a moment is no bug: the caller is told to try again soon, and nothing more. */
+    @Test
+    void anUnavailableDatabaseIsA503ThatSaysNothingOfWhichOrWhy() {
+        Problem problem = Problem.unavailable("abc");
+        assertEquals(503, problem.status());
+        assertEquals("urn:iris:problem:unavailable", problem.type());
+        assertEquals("abc", problem.correlationId());
     }
 
     @Test
