@@ -51,15 +51,20 @@ recreate_databases() {
 
 restart_cluster() {
     local name=$RESTART_CLUSTER database
-    if ! pg_lsclusters --no-header | awk '{print $2}' | grep -qx "$name"; then
-        as_root pg_createcluster "$version" "$name" >/dev/null  # on the next free port
+    if ! pg_lsclusters --no-header | awk -v v="$version" -v n="$name" '$1 == v && $2 == n' | grep -q .; then
+        # not started at boot: only the tests use it
+        as_root pg_createcluster "$version" "$name" --start-conf=manual >/dev/null  # on the next free port
     fi
-    read -r _ _ restart_port restart_status _ <<<"$(pg_lsclusters --no-header | awk -v n="$name" '$2 == n')"
+    read -r _ _ restart_port restart_status _ <<<"$(pg_lsclusters --no-header | awk -v v="$version" -v n="$name" '$1 == v && $2 == n')"
     if [ "$restart_status" != "online" ]; then
         as_root pg_ctlcluster "$version" "$name" start
     fi
     local prefix=""
-    [ "$(id -u)" -eq 0 ] || prefix="sudo -n "
+    if [ "$(id -u)" -ne 0 ]; then
+        # the test stops and starts the cluster itself, long after this script asked for a password
+        sudo -n true 2>/dev/null || { echo "The restart test needs root or password-less sudo for pg_ctlcluster" >&2; exit 1; }
+        prefix="sudo -n "
+    fi
     restart_stop="${prefix}pg_ctlcluster $version $name stop -m fast"
     restart_start="${prefix}pg_ctlcluster $version $name start"
     psql_restart() { as_postgres psql -v ON_ERROR_STOP=1 -q -p "$restart_port" -d postgres "$@"; }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -65,7 +66,8 @@ class DatabaseRestartIT {
             settings.load(in);
         }
         settings.replaceAll((key, value) -> value.toString().replace("/iris_it_", "/iris_rs_"));
-        settings.setProperty("iris.db.emea.url", "jdbc:postgresql://127.0.0.1:" + restartPort + "/iris_rs_emea");
+        // a half-open connection (a silent failover) is given up after 30 s rather than never
+        settings.setProperty("iris.db.emea.url", "jdbc:postgresql://127.0.0.1:" + restartPort + "/iris_rs_emea?socketTimeout=30");
         settings.setProperty("iris.data.dir", Path.of("target/restart-it-data").toAbsolutePath().toString());
         Path file = Files.createDirectories(Path.of("target")).resolve("restart-it.properties");
         try (var out = Files.newBufferedWriter(file)) {
@@ -90,11 +92,14 @@ class DatabaseRestartIT {
 
     @AfterAll
     static void stop() throws Exception {
-        restartCluster("start"); // whatever happened, the cluster is left running
-        if (micro != null) {
-            micro.destroy();
-            if (!micro.waitFor(30, TimeUnit.SECONDS)) {
-                micro.destroyForcibly();
+        try {
+            restartCluster("start"); // whatever happened, the cluster is left running
+        } finally {
+            if (micro != null) {
+                micro.destroy();
+                if (!micro.waitFor(30, TimeUnit.SECONDS)) {
+                    micro.destroyForcibly();
+                }
             }
         }
     }
@@ -147,46 +152,57 @@ class DatabaseRestartIT {
         List<Call> calls = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService load = Executors.newFixedThreadPool(4);
-        load.submit(() -> loop(running, calls, "login", 200, () -> people.login(member, PASSWORD)));
-        load.submit(() -> loop(running, calls, "germany", 200, () -> api.get(api.api("companies/" + germany), superadmin)));
-        load.submit(() -> loop(running, calls, "jwks", 300, () -> api.get(api.application(".well-known/jwks.json"), null)));
         List<String> confirmed = Collections.synchronizedList(new ArrayList<>());
         List<String> refused = Collections.synchronizedList(new ArrayList<>());
-        load.submit(() -> {
-            for (String email : pending) {
-                HttpResponse<String> answer = record(calls, "confirm",
-                        () -> new People(api.anotherClient()).confirm(email, pins.get(email), PASSWORD));
-                (answer.statusCode() == 201 ? confirmed : refused).add(email);
-                pause(1_500);
-            }
-        });
-
-        pause(2_000);
-        Instant stopped = Instant.now();
-        restartCluster("stop");
-        Mailbox.start();
-        Instant outageEnds = stopped.plus(OUTAGE);
+        Instant stopped;
+        Instant outageEnds;
+        Instant started;
+        Instant recovered;
         boolean sawDown = false;
-        while (Instant.now().isBefore(outageEnds)) {
-            HttpResponse<String> readiness = api.get(api.server("health/ready"), null);
-            if (readiness.statusCode() == 503 && "DOWN".equals(Api.boundaryStates(readiness).get("emea"))) {
-                sawDown = true;
-                assertEquals("UP", Api.boundaryStates(readiness).get("de"), "the other regions stay up");
+        try {
+            List<Future<?>> loops = List.of(
+                    load.submit(() -> loop(running, calls, "login", 200, () -> people.login(member, PASSWORD))),
+                    load.submit(() -> loop(running, calls, "germany", 200, () -> api.get(api.api("companies/" + germany), superadmin))),
+                    load.submit(() -> loop(running, calls, "jwks", 300, () -> api.get(api.application(".well-known/jwks.json"), null))),
+                    load.submit(() -> {
+                        for (String email : pending) {
+                            HttpResponse<String> answer = record(calls, "confirm",
+                                    () -> new People(api.anotherClient()).confirm(email, pins.get(email), PASSWORD));
+                            (answer.statusCode() == 201 ? confirmed : refused).add(email);
+                            pause(1_500);
+                        }
+                    }));
+            pause(2_000);
+            restartCluster("stop");
+            stopped = Instant.now(); // once the stop has returned: the database is away from here on
+            Mailbox.start();
+            outageEnds = stopped.plus(OUTAGE);
+            while (Instant.now().isBefore(outageEnds)) {
+                HttpResponse<String> readiness = api.get(api.server("health/ready"), null);
+                if ("DOWN".equals(Api.boundaryStates(readiness).get("emea"))) {
+                    sawDown = true;
+                    assertEquals("UP", Api.boundaryStates(readiness).get("de"), "the other regions stay up");
+                    assertEquals(200, readiness.statusCode(), "one region away does not take the node out of service");
+                }
+                pause(500);
             }
-            pause(500);
+            restartCluster("start");
+            started = Instant.now();
+            recovered = awaitRecovery(people, member, started);
+            pause(3_000);
+            running.set(false);
+            for (Future<?> loop : loops) {
+                loop.get(60, TimeUnit.SECONDS); // a loop that died fails the test here
+            }
+        } finally {
+            running.set(false);
+            load.shutdownNow();
         }
-        restartCluster("start");
-        Instant started = Instant.now();
-        Instant recovered = awaitRecovery(people, member, started);
-        pause(3_000);
-        running.set(false);
-        load.shutdown();
-        assertTrue(load.awaitTermination(60, TimeUnit.SECONDS));
 
         assertTrue(sawDown, "readiness never listed emea as DOWN");
-        Instant settled = stopped.plusSeconds(1);
-        List<Call> duringOutage = calls.stream().filter(call -> call.at().isAfter(settled) && call.at().isBefore(outageEnds))
-                .toList();
+        Instant during = stopped;
+        Instant ends = outageEnds;
+        List<Call> duringOutage = calls.stream().filter(call -> call.at().isAfter(during) && call.at().isBefore(ends)).toList();
         long longest = duringOutage.stream().mapToLong(Call::millis).max().orElse(0);
         long recoveryMillis = Duration.between(started, recovered).toMillis();
         System.out.println("Restart: " + duringOutage.size() + " calls during the outage, the longest " + longest
@@ -206,11 +222,14 @@ class DatabaseRestartIT {
             }
             assertTrue(call.millis() < 5_000, "nothing hangs: " + call);
         }
-        assertTrue(duringOutage.stream().anyMatch(call -> call.what().equals("login")), "the load ran during the outage");
+        for (String what : List.of("login", "confirm", "germany", "jwks")) {
+            assertTrue(duringOutage.stream().anyMatch(call -> call.what().equals(what)), "no " + what + " during the outage");
+        }
         // afterwards, everything works again
-        assertTrue(calls.stream().filter(call -> call.at().isAfter(recovered)).allMatch(call -> call.status() / 100 == 2
+        Instant back = recovered;
+        assertTrue(calls.stream().filter(call -> call.at().isAfter(back)).allMatch(call -> call.status() / 100 == 2
                 || call.what().equals("confirm") && call.status() == 400), "after recovery: " + calls.stream()
-                .filter(call -> call.at().isAfter(recovered) && call.status() / 100 != 2).toList());
+                .filter(call -> call.at().isAfter(back) && call.status() / 100 != 2).toList());
 
         // what was answered 2xx is there, what was refused is not, and nothing is half there
         for (String email : pending) {
@@ -294,10 +313,13 @@ class DatabaseRestartIT {
 
     private static void restartCluster(String step) throws IOException, InterruptedException {
         String command = required("it.restart." + step);
-        Process process = new ProcessBuilder(command.split(" ")).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 && !output.contains("already running")) {
-            throw new IllegalStateException(command + " failed: " + output);
+        Path output = Files.createTempFile("restart-cluster", ".log");
+        Process process = new ProcessBuilder(command.split(" ")).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        boolean done = process.waitFor(60, TimeUnit.SECONDS);
+        String said = Files.readString(output);
+        if (!done || process.exitValue() != 0 && !said.contains("already running")) {
+            process.destroyForcibly();
+            throw new IllegalStateException(command + " failed: " + said);
         }
     }
 

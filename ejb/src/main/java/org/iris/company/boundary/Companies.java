@@ -21,6 +21,7 @@ import org.iris.identity.entity.Caller;
 import org.iris.identity.entity.Roles;
 import org.iris.platform.control.BusinessException.FieldError;
 import org.iris.platform.control.Conflict;
+import org.iris.platform.control.DatabaseFailures;
 import org.iris.platform.control.Forbidden;
 import org.iris.platform.control.InvalidRequest;
 import org.iris.platform.control.NotFound;
@@ -276,6 +277,9 @@ public class Companies {
             try {
                 global.flush();
             } catch (PersistenceException e) {
+                if (DatabaseFailures.unavailable(e)) {
+                    throw e;
+                }
                 // Another company claimed one of the domains at the same moment.
                 throw new Conflict("One of the domains was just given to another company.");
             }

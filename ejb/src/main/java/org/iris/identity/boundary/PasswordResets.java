@@ -14,7 +14,6 @@ import org.iris.identity.control.PinRequests;
 import org.iris.identity.control.Pins;
 import org.iris.identity.control.RefreshTokens;
 import org.iris.identity.control.Revocations;
-import org.iris.identity.control.Throttles;
 import org.iris.identity.control.LoginBackoff;
 import org.iris.identity.entity.Account;
 import org.iris.identity.entity.EmailAddress;
@@ -51,8 +50,6 @@ public class PasswordResets {
     @Inject
     PinRequests pinRequests;
 
-    @Inject
-    Throttles throttles;
 
     @Inject
     PasswordHashes hashes;
@@ -84,7 +81,7 @@ public class PasswordResets {
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
         var taken = pinRequests.admit(emailHash, PinChallenge.Purpose.PASSWORD_RESET, sourceAddress, now);
-        throttles.counted(taken, () -> {
+        pinRequests.counted(taken, () -> {
             var region = managers.of(accounts.home(emailHash, email));
             transactions.run(() -> outbox.defer(region, email, PinMails.PASSWORD_RESET, Language.DEFAULT, Map.of(),
                     Registrations.PIN_MAIL_VALIDITY));
@@ -105,7 +102,7 @@ public class PasswordResets {
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
         var taken = pinRequests.admitTry(emailHash, PinChallenge.Purpose.PASSWORD_RESET, sourceAddress, now);
-        Optional<Account> changed = throttles.counted(taken, () -> {
+        Optional<Account> changed = pinRequests.counted(taken, () -> {
             var region = managers.of(accounts.home(emailHash, email));
             return transactions.commit(() -> {
                 PinChallenge.Outcome outcome = pinRequests.attempt(region, emailHash, PinChallenge.Purpose.PASSWORD_RESET,

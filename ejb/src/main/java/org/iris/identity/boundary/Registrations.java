@@ -17,7 +17,6 @@ import org.iris.identity.control.PasswordPolicy;
 import org.iris.identity.control.PinMails;
 import org.iris.identity.control.PinRequests;
 import org.iris.identity.control.Pins;
-import org.iris.identity.control.Throttles;
 import org.iris.identity.entity.Account;
 import org.iris.identity.entity.EmailAddress;
 import org.iris.identity.entity.Language;
@@ -71,8 +70,6 @@ public class Registrations {
     @Inject
     PinRequests pinRequests;
 
-    @Inject
-    Throttles throttles;
 
     @Inject
     PasswordHashes hashes;
@@ -106,7 +103,7 @@ public class Registrations {
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
         var taken = pinRequests.admit(emailHash, PinChallenge.Purpose.REGISTRATION, sourceAddress, now);
-        throttles.counted(taken, () -> {
+        pinRequests.counted(taken, () -> {
             var region = managers.of(accounts.home(emailHash, email));
             transactions.run(() -> outbox.defer(region, email, PinMails.REGISTRATION, language, Map.of(), PIN_MAIL_VALIDITY));
         });
@@ -129,7 +126,7 @@ public class Registrations {
         Instant now = clock.instant();
         String emailHash = emails.hash(email);
         var taken = pinRequests.admitTry(emailHash, PinChallenge.Purpose.REGISTRATION, sourceAddress, now);
-        Optional<Account> created = throttles.counted(taken, () -> {
+        Optional<Account> created = pinRequests.counted(taken, () -> {
             Company company = companies.forEmailDomain(email.domain());
             var region = managers.of(company.region());
             return transactions.commit(() -> {

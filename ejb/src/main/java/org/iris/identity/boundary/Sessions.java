@@ -13,7 +13,6 @@ import org.iris.identity.control.LoginBackoff;
 import org.iris.identity.control.PasswordHashes;
 import org.iris.identity.control.RefreshTokens;
 import org.iris.identity.control.Revocations;
-import org.iris.identity.control.Throttles;
 import org.iris.identity.entity.Account;
 import org.iris.identity.entity.EmailAddress;
 import org.iris.identity.entity.RefreshToken;
@@ -70,8 +69,6 @@ public class Sessions {
     @Inject
     LoginBackoff backoff;
 
-    @Inject
-    Throttles throttles;
 
     @Inject
     AccessTokens accessTokens;
@@ -94,7 +91,7 @@ public class Sessions {
         String emailHash = emails.hash(email);
         var reserved = backoff.reserve(emailHash, sourceAddress, now);
         // a database down here (not a wrong password) takes the counted attempt back
-        Optional<Account> found = throttles.counted(reserved, () -> accounts.findEvenly(emailHash).filter(Account::canLogIn));
+        Optional<Account> found = backoff.counted(reserved, () -> accounts.findEvenly(emailHash).filter(Account::canLogIn));
         boolean right = hashes.verify(password, found.map(Account::passwordHash).orElse(null));
         if (!right) {
             throw new Unauthenticated(WRONG_CREDENTIALS);

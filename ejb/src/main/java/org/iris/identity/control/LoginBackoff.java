@@ -76,6 +76,14 @@ public class LoginBackoff {
         });
     }
 
+    /**
+     * Runs the password check's preparation; should a database be away, the counted attempt is given
+     * back, the address's too: an outage must not leave an office behind one address locked out.
+     */
+    public <T> T counted(Throttles.Taken reserved, java.util.function.Supplier<T> work) {
+        return throttles.counted(reserved, key -> true, work);
+    }
+
     /** Forgets the account's failures (a reset by PIN); runs on {@code global}. */
     public void clear(String emailHash) {
         throttles.clear(accountKey(emailHash));

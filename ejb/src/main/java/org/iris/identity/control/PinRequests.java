@@ -29,6 +29,8 @@ import java.util.Optional;
 public class PinRequests {
 
     private static final Duration HOUR = Duration.ofHours(1);
+    private static final String REQUEST = "pin-request";
+    private static final String TRY = "pin-try";
 
     @Inject
     @ConfigProperty(name = "iris.pin.max-requests-per-hour")
@@ -60,7 +62,7 @@ public class PinRequests {
      */
     public Throttles.Taken admit(String emailHash, PinChallenge.Purpose purpose, String sourceAddress, Instant now) {
         return throttles.take(now, "Too many codes were asked for this email or from this address; try again later.",
-                limits(key("pin-request", emailHash, purpose), maxRequestsPerHour,
+                limits(key(REQUEST, emailHash, purpose), maxRequestsPerHour,
                         sourceAddress == null ? null : "pin-request-address:" + Throttles.network(sourceAddress), maxAddressRequestsPerHour));
     }
 
@@ -71,13 +73,22 @@ public class PinRequests {
      */
     public Throttles.Taken admitTry(String emailHash, PinChallenge.Purpose purpose, String sourceAddress, Instant now) {
         return throttles.take(now, "Too many codes were tried for this email or from this address; try again later.",
-                limits(key("pin-try", emailHash, purpose), maxTriesPerHour,
+                limits(key(TRY, emailHash, purpose), maxTriesPerHour,
                         sourceAddress == null ? null : "pin-try-address:" + Throttles.network(sourceAddress), maxAddressTriesPerHour));
+    }
+
+    /** Runs what a request or a try was counted for; should a database be away, the attempt is given back. */
+    public <T> T counted(Throttles.Taken taken, java.util.function.Supplier<T> work) {
+        return throttles.counted(taken, key -> true, work);
+    }
+
+    public void counted(Throttles.Taken taken, Runnable work) {
+        throttles.counted(taken, key -> true, work);
     }
 
     /** The email's PIN was accepted: its tries are forgotten. Runs in the caller's transaction on {@code global}. */
     public void forgetTries(String emailHash, PinChallenge.Purpose purpose) {
-        throttles.clear(key("pin-try", emailHash, purpose));
+        throttles.clear(key(TRY, emailHash, purpose));
     }
 
     private static Throttles.Limit[] limits(String emailKey, int emailMax, String addressKey, int addressMax) {

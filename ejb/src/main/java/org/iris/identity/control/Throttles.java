@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import org.iris.identity.entity.Backoff;
 import org.iris.identity.entity.Throttle;
-import org.iris.platform.control.BusinessException;
+import org.iris.platform.control.DatabaseFailures;
 import org.iris.platform.control.Secrets;
 import org.iris.platform.control.TooManyAttempts;
 import org.iris.residency.control.EntityManagers;
@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -66,6 +67,9 @@ public class Throttles {
         try {
             outcome = takeCommitted(now, limits);
         } catch (EJBException e) {
+            if (DatabaseFailures.unavailable(e)) {
+                throw e;
+            }
             // two first attempts of a key at once both insert its row; the one that lost counts again,
             // on the row the other made
             outcome = takeCommitted(now, limits);
@@ -110,28 +114,29 @@ public class Throttles {
     }
 
     /**
-     * Runs what the attempt was counted for; should it fail for any other reason than the caller's
-     * (a database unavailable, a bug), the attempt is taken back: an outage must not lock anyone out.
-     * A {@link BusinessException} (a wrong password, a refused PIN) keeps it counted.
+     * Runs what the attempt was counted for; should it fail because a database is unavailable, the
+     * attempt is taken back under the keys {@code refunded} accepts: an outage must not lock an
+     * account, or an office behind one address, out. Any other failure (a wrong password, a refused
+     * PIN, a bug) keeps it counted, and so do the keys not accepted.
      */
-    public <T> T counted(Taken taken, Supplier<T> work) {
+    public <T> T counted(Taken taken, Predicate<String> refunded, Supplier<T> work) {
         try {
             return work.get();
-        } catch (BusinessException e) {
-            throw e;
         } catch (RuntimeException e) {
-            try {
-                transactions.run(() -> taken.blocks().keySet().forEach(key -> refund(taken, key)));
-            } catch (RuntimeException alsoDown) {
-                e.addSuppressed(alsoDown);
+            if (DatabaseFailures.unavailable(e)) {
+                try {
+                    transactions.run(() -> taken.blocks().keySet().stream().filter(refunded).forEach(key -> refund(taken, key)));
+                } catch (RuntimeException alsoDown) {
+                    e.addSuppressed(alsoDown);
+                }
             }
             throw e;
         }
     }
 
-    /** {@link #counted(Taken, Supplier)} for work that answers nothing. */
-    public void counted(Taken taken, Runnable work) {
-        counted(taken, () -> {
+    /** {@link #counted(Taken, Predicate, Supplier)} for work that answers nothing. */
+    public void counted(Taken taken, Predicate<String> refunded, Runnable work) {
+        counted(taken, refunded, () -> {
             work.run();
             return null;
         });

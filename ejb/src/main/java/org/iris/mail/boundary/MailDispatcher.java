@@ -36,6 +36,7 @@ import org.iris.residency.entity.Region;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,9 +62,10 @@ import java.util.logging.Logger;
  * is given up after a few refusals; either way it is kept as failed, emptied of its content, for
  * {@value #KEEP_FAILED_DAYS} days. When the server cannot be reached at all, the round stops there.
  *
- * <p>A region's database going away mid-round loses nothing and sends nothing twice: a mail sent but
- * not yet deleted is remembered and deleted first once the database answers, and a claim the round
- * could not use is given back then.
+ * <p>A region's database going away mid-round loses nothing: a mail sent but not yet deleted is
+ * remembered and deleted first once the database answers (so this node does not send it again), and
+ * a claim the round could not use is given back then. Delivery is at least once all the same: a node
+ * that restarts, or another node once the claim has expired, may send such a mail again.
  */
 @Singleton
 @Startup
@@ -164,7 +166,8 @@ public class MailDispatcher {
             due.addAll(notices(region, now));
             for (UUID id : due) {
                 // the time of this claim, not of the round's start: a slow round must not outlast its claims
-                if (claim(region, id, clock.instant()) && !send(region, id)) {
+                OffsetDateTime claimed = claim(region, id, clock.instant());
+                if (claimed != null && !send(region, id, claimed)) {
                     return;
                 }
             }
@@ -249,20 +252,22 @@ public class MailDispatcher {
                 .executeUpdate());
     }
 
-    private boolean claim(Region region, UUID id, Instant now) {
+    /** @return until when this node holds the mail, or {@code null} when another one does */
+    private OffsetDateTime claim(Region region, UUID id, Instant now) {
         var outbox = managers.of(region);
+        OffsetDateTime until = now.plus(CLAIM).atOffset(ZoneOffset.UTC);
         int claimed = transactions.commit(() -> outbox.createQuery("UPDATE OutboxMail m SET m.claimedUntil = :until"
                         + " WHERE m.id = :id AND m.status = :pending AND (m.claimedUntil IS NULL OR m.claimedUntil < :now)")
-                .setParameter("until", now.plus(CLAIM).atOffset(ZoneOffset.UTC))
+                .setParameter("until", until)
                 .setParameter("id", id)
                 .setParameter("pending", Status.PENDING)
                 .setParameter("now", now.atOffset(ZoneOffset.UTC))
                 .executeUpdate());
-        return claimed == 1;
+        return claimed == 1 ? until : null;
     }
 
     /** @return false when the mail server or the database cannot be used, so that the round stops */
-    private boolean send(Region region, UUID id) {
+    private boolean send(Region region, UUID id, OffsetDateTime claimed) {
         var outbox = managers.of(region);
         Optional<Message> message;
         try {
@@ -278,7 +283,7 @@ public class MailDispatcher {
         } catch (RuntimeException e) {
             if (DatabaseFailures.unavailable(e)) {
                 // its claim is given back as soon as the database answers again
-                unfinished(region).claimed.add(id);
+                unfinished(region).claimed.put(id, claimed);
                 LOG.warning(() -> "The database of region " + region + " is unavailable; its mail waits: " + e);
                 return false;
             }
@@ -298,17 +303,21 @@ public class MailDispatcher {
             delete(region, Set.of(id));
             return true;
         } catch (RuntimeException e) {
-            // sent, but the database went away before it was told: deleted as soon as it answers, never sent twice
+            // sent, but the database went away before it was told: deleted as soon as it answers
             unfinished(region).sent.add(id);
             LOG.warning(() -> "A mail of region " + region + " was sent; its row is deleted once the database answers: " + e);
             return false;
         }
     }
 
-    /** What a round left undone in a region because its database went away: mails sent but not deleted, claims to give back. */
+    /**
+     * What a round left undone in a region because its database went away: mails sent but not
+     * deleted, and claims to give back (with the time they were held until, so that a claim another
+     * node made since is left alone).
+     */
     private static final class Unfinished {
         final Set<UUID> sent = ConcurrentHashMap.newKeySet();
-        final Set<UUID> claimed = ConcurrentHashMap.newKeySet();
+        final Map<UUID, OffsetDateTime> claimed = new ConcurrentHashMap<>();
     }
 
     private final Map<Region, Unfinished> unfinished = new ConcurrentHashMap<>();
@@ -317,28 +326,38 @@ public class MailDispatcher {
         return unfinished.computeIfAbsent(region, key -> new Unfinished());
     }
 
-    /** Finishes what an outage left undone; throws while the database is still away, which skips the round. */
+    /**
+     * Finishes what an outage left undone; throws while the database is still away, which skips the
+     * round. What fails for another reason is dropped (and logged), so that it cannot stall the region.
+     */
     private void finish(Region region) {
         Unfinished left = unfinished(region);
         if (left.sent.isEmpty() && left.claimed.isEmpty()) {
             return;
         }
         Set<UUID> sent = Set.copyOf(left.sent);
-        Set<UUID> claimed = Set.copyOf(left.claimed);
-        transactions.run(() -> {
-            if (!sent.isEmpty()) {
-                managers.of(region).createQuery("DELETE FROM OutboxMail m WHERE m.id IN :ids")
-                        .setParameter("ids", sent)
-                        .executeUpdate();
+        Map<UUID, OffsetDateTime> claimed = Map.copyOf(left.claimed);
+        try {
+            transactions.run(() -> {
+                if (!sent.isEmpty()) {
+                    managers.of(region).createQuery("DELETE FROM OutboxMail m WHERE m.id IN :ids")
+                            .setParameter("ids", sent)
+                            .executeUpdate();
+                }
+                claimed.forEach((id, until) -> managers.of(region)
+                        .createQuery("UPDATE OutboxMail m SET m.claimedUntil = NULL WHERE m.id = :id AND m.claimedUntil = :until")
+                        .setParameter("id", id)
+                        .setParameter("until", until)
+                        .executeUpdate());
+            });
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.unavailable(e)) {
+                throw e;
             }
-            if (!claimed.isEmpty()) {
-                managers.of(region).createQuery("UPDATE OutboxMail m SET m.claimedUntil = NULL WHERE m.id IN :ids")
-                        .setParameter("ids", claimed)
-                        .executeUpdate();
-            }
-        });
+            LOG.log(Level.WARNING, "Finishing what an outage left undone in region " + region + " failed; dropped", e);
+        }
         left.sent.removeAll(sent);
-        left.claimed.removeAll(claimed);
+        claimed.keySet().forEach(left.claimed::remove);
         LOG.info(() -> "Region " + region + " answers again: " + sent.size() + " sent mail(s) deleted, "
                 + claimed.size() + " claim(s) given back");
     }

@@ -15,6 +15,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iris.network.control.EmailInvitations;
+import org.iris.platform.control.DatabaseFailures;
 import org.iris.residency.control.Boundaries;
 import org.iris.residency.entity.Region;
 
@@ -80,12 +81,19 @@ public class InvitationDelivery {
                 try {
                     invitations.decide(region, id);
                 } catch (RuntimeException e) {
+                    if (DatabaseFailures.unavailable(e)) {
+                        throw e; // the round stops; these invitations wait for the database
+                    }
                     LOG.log(Level.WARNING, "An invitation by email of region " + region + " was not decided now", e);
                 }
             }
         } catch (RuntimeException e) {
             // one region down must not stop the others; its invitations wait for the next round
-            LOG.log(Level.WARNING, "Deciding the invitations by email of region " + region + " failed", e);
+            if (DatabaseFailures.unavailable(e)) {
+                LOG.warning(() -> "A database is unavailable; the invitations by email of region " + region + " wait: " + e);
+            } else {
+                LOG.log(Level.WARNING, "Deciding the invitations by email of region " + region + " failed", e);
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ import org.iris.network.entity.NetworkInvitation;
 import org.iris.network.entity.NetworkInvitation.Delivery;
 import org.iris.network.entity.NetworkInvitation.Side;
 import org.iris.network.entity.NetworkInvitation.Status;
+import org.iris.platform.control.DatabaseFailures;
 import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.entity.Region;
@@ -93,6 +94,9 @@ public class EmailInvitations {
         try {
             decideNow(region, id);
         } catch (RuntimeException e) {
+            if (DatabaseFailures.unavailable(e)) {
+                throw e; // a database away is no fault of this invitation's: it waits for the next round
+            }
             halves.one(region, manager -> {
                 NetworkInvitation sent = manager.find(NetworkInvitation.class, new NetworkInvitation.Key(id, Side.SENT),
                         LockModeType.PESSIMISTIC_WRITE);

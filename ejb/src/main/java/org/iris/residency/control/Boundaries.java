@@ -11,6 +11,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.iris.residency.entity.Region;
@@ -264,14 +265,25 @@ public class Boundaries {
                 locations.add("classpath:db/emea");
             }
         }
+        // a connection of its own, outside the pool: the pool's statement time-out would cancel a long
+        // migration (an index built over a million rows) and Iris would not start
+        var config = ConfigProvider.getConfig();
+        String key = "iris.db." + boundary + ".";
         var result = Flyway.configure(Boundaries.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(config.getOptionalValue(key + "url", String.class).orElse(embeddedUrl(boundary)),
+                        config.getOptionalValue(key + "user", String.class).orElse("iris"),
+                        config.getOptionalValue(key + "password", String.class).orElse("iris"))
                 .locations(locations.toArray(String[]::new))
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
         LOG.info(() -> "Boundary " + boundary + ": schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    /** The default of {@code iris.db.<boundary>.url}, as the datasource definitions above spell it. */
+    static String embeddedUrl(String boundary) {
+        return "jdbc:h2:./iris-data/" + boundary + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public Set<Region> served() {

@@ -35,7 +35,7 @@ public class ContainerErrors extends HttpServlet {
             String correlationId = UUID.randomUUID().toString();
             Object cause = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
             if (cause instanceof Throwable thrown && DatabaseFailures.unavailable(thrown)) {
-                LOG.log(Level.WARNING, "A database is unavailable, correlation id " + correlationId + ": " + thrown);
+                UnexpectedExceptionMapper.logUnavailable(correlationId, thrown);
                 status = 503;
                 response.setHeader("Retry-After", String.valueOf(UnexpectedExceptionMapper.RETRY_AFTER_SECONDS));
                 problem = Problem.unavailable(correlationId);

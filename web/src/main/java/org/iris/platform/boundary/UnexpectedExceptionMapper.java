@@ -26,11 +26,32 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         String correlationId = UUID.randomUUID().toString();
         if (DatabaseFailures.unavailable(e)) {
-            LOG.log(Level.WARNING, "A database is unavailable, correlation id " + correlationId + ": " + e);
+            logUnavailable(correlationId, e);
             return databaseUnavailable(correlationId);
         }
         LOG.log(Level.SEVERE, "Unexpected failure, correlation id " + correlationId, e);
         return serverError(correlationId).toResponse();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong TRACED_AT = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * One line per request, naming what the database said; the whole trace at most every 30 s, so that
+     * an outage does not bury the log, yet what it was can always be read there.
+     */
+    static void logUnavailable(String correlationId, Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        long now = System.currentTimeMillis();
+        long last = TRACED_AT.get();
+        String line = "A database is unavailable, correlation id " + correlationId + ": " + root;
+        if (now - last > 30_000 && TRACED_AT.compareAndSet(last, now)) {
+            LOG.log(Level.WARNING, line, e);
+        } else {
+            LOG.warning(line);
+        }
     }
 
     static Response databaseUnavailable(String correlationId) {

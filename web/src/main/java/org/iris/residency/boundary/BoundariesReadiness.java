@@ -10,7 +10,12 @@ import org.iris.residency.control.Boundaries;
 
 import java.util.Map;
 
-/** Ready when the database of every served boundary answers; lists each of them. */
+/**
+ * Lists whether each served boundary's database answers. Ready while {@code global} answers: every
+ * request routes through it. A region that is away is listed DOWN, but does not make the node unready:
+ * a load balancer would then take every node out, and the other regions with them, for what is only
+ * one region's outage (whose requests answer 503 meanwhile).
+ */
 @Readiness
 @ApplicationScoped
 public class BoundariesReadiness implements HealthCheck {
@@ -23,6 +28,6 @@ public class BoundariesReadiness implements HealthCheck {
         Map<String, Boolean> states = boundaries.probe();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("databases");
         states.forEach((boundary, up) -> response.withData(boundary, up ? "UP" : "DOWN"));
-        return response.status(!states.containsValue(false)).build();
+        return response.status(states.getOrDefault(Boundaries.GLOBAL, false)).build();
     }
 }
