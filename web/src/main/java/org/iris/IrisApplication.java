@@ -1,7 +1,7 @@
 package org.iris;
 
 import jakarta.annotation.security.DeclareRoles;
-import org.iris.identity.entity.Roles;
+import org.iris.platform.entity.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;

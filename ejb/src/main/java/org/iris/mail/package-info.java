@@ -2,7 +2,7 @@
  * Mail (SPEC §10): templates in English and French (Mustache, text and HTML parts), a regional
  * outbox written in the same transaction as what causes a mail, and its dispatcher.
  * <ul>
- * <li>Every address is one strict grammar ({@link org.iris.identity.entity.EmailAddress}), at the door
+ * <li>Every address is one strict grammar ({@link org.iris.platform.entity.EmailAddress}), at the door
  *     and at send time alike, so that no address can make a mail fail for ever or reach several people.</li>
  * <li>The outbox holds a template and its values, rendered when the mail goes; a deferred mail (a PIN)
  *     is decided then by the feature that asked for it ({@link org.iris.mail.control.DeferredMail}), so

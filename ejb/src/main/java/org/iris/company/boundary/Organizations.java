@@ -7,14 +7,14 @@ import org.iris.company.control.CompanyRoutes;
 import org.iris.company.entity.CompanyRoute;
 import org.iris.company.entity.Organization;
 import org.iris.company.entity.OrganizationMember;
-import org.iris.company.entity.VisibilityMode;
+import org.iris.platform.entity.VisibilityMode;
 import org.iris.company.entity.VisibilityPair;
-import org.iris.identity.entity.Roles;
+import org.iris.platform.entity.Roles;
 import org.iris.platform.control.Conflict;
 import org.iris.platform.control.InvalidRequest;
 import org.iris.platform.control.NotFound;
 import org.iris.residency.control.EntityManagers;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import java.time.Clock;
 import java.util.List;

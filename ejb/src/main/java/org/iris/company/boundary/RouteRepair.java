@@ -10,7 +10,7 @@ import org.iris.identity.entity.Account;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.RepairDue;
 import org.iris.residency.control.Transactions;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -3,8 +3,8 @@ package org.iris.company.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.iris.company.entity.Company;
-import org.iris.identity.entity.Caller;
-import org.iris.identity.entity.Roles;
+import org.iris.platform.entity.Caller;
+import org.iris.platform.entity.Roles;
 import org.iris.platform.control.Forbidden;
 import org.iris.platform.control.NotFound;
 

@@ -6,7 +6,7 @@ import jakarta.persistence.LockModeType;
 import org.iris.company.entity.Company;
 import org.iris.company.entity.CompanyDomain;
 import org.iris.residency.control.EntityManagers;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.iris.company.entity.Company;
 import org.iris.company.entity.CompanyRoute;
 import org.iris.residency.control.EntityManagers;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.iris.company.control;
 
-import org.iris.identity.entity.Roles;
+import org.iris.platform.entity.Roles;
 import org.iris.platform.control.BusinessException.FieldError;
 import org.iris.platform.control.Forbidden;
 import org.iris.platform.control.InvalidRequest;

@@ -1,6 +1,6 @@
 package org.iris.company.control;
 
-import org.iris.identity.entity.Roles;
+import org.iris.platform.entity.Roles;
 
 import java.util.EnumSet;
 import java.util.Set;

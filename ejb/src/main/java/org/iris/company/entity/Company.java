@@ -1,5 +1,6 @@
 package org.iris.company.entity;
 
+import org.iris.platform.entity.VisibilityMode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,7 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.iris.platform.control.BusinessException.FieldError;
 import org.iris.platform.control.InvalidRequest;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -1,5 +1,6 @@
 package org.iris.company.entity;
 
+import org.iris.platform.entity.VisibilityMode;
 import java.util.Optional;
 
 /**

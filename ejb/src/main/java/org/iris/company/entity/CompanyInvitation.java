@@ -4,8 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.iris.identity.entity.EmailAddress;
-import org.iris.identity.entity.Language;
+import org.iris.platform.entity.EmailAddress;
+import org.iris.platform.entity.Language;
 
 import java.time.Duration;
 import java.time.Instant;

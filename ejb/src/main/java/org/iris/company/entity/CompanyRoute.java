@@ -1,12 +1,13 @@
 package org.iris.company.entity;
 
+import org.iris.platform.entity.VisibilityMode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

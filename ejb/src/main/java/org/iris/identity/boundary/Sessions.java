@@ -14,7 +14,7 @@ import org.iris.identity.control.PasswordHashes;
 import org.iris.identity.control.RefreshTokens;
 import org.iris.identity.control.Revocations;
 import org.iris.identity.entity.Account;
-import org.iris.identity.entity.EmailAddress;
+import org.iris.platform.entity.EmailAddress;
 import org.iris.identity.entity.RefreshToken;
 import org.iris.platform.control.BusinessException.FieldError;
 import org.iris.platform.control.Forbidden;

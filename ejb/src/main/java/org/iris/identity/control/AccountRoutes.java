@@ -6,9 +6,9 @@ import jakarta.persistence.LockModeType;
 import org.iris.company.control.CompanyLookup;
 import org.iris.identity.entity.Account;
 import org.iris.identity.entity.AccountRoute;
-import org.iris.identity.entity.EmailAddress;
+import org.iris.platform.entity.EmailAddress;
 import org.iris.residency.control.EntityManagers;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import java.util.Collection;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package org.iris.identity.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.iris.identity.entity.EmailAddress;
+import org.iris.platform.entity.EmailAddress;
 import org.iris.platform.control.Secrets;
 
 /** The keyed hash under which an email is known outside its region. */

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.RepairDue;
 import org.iris.residency.control.Transactions;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import java.time.Clock;
 import java.time.Duration;

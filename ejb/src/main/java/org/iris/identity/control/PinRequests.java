@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iris.identity.entity.Backoff;
-import org.iris.identity.entity.Language;
+import org.iris.platform.entity.Language;
 import org.iris.identity.entity.PinChallenge;
 import org.iris.platform.control.TooManyAttempts;
 

@@ -1,5 +1,8 @@
 package org.iris.identity.entity;
 
+import org.iris.platform.entity.EmailAddress;
+import org.iris.platform.entity.Language;
+import org.iris.platform.entity.Roles;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -12,10 +15,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.iris.company.entity.Company;
-import org.iris.company.entity.VisibilityMode;
+import org.iris.platform.entity.VisibilityMode;
 import org.iris.platform.control.BusinessException.FieldError;
 import org.iris.platform.control.InvalidRequest;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

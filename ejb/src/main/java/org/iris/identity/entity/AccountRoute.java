@@ -6,7 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

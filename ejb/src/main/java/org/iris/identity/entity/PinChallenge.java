@@ -1,5 +1,6 @@
 package org.iris.identity.entity;
 
+import org.iris.platform.entity.Language;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,7 +1,7 @@
 package org.iris.mail.control;
 
-import org.iris.identity.entity.EmailAddress;
-import org.iris.identity.entity.Language;
+import org.iris.platform.entity.EmailAddress;
+import org.iris.platform.entity.Language;
 
 import java.util.Map;
 import java.util.Optional;

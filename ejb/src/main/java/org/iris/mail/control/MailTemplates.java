@@ -4,7 +4,7 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.iris.identity.entity.Language;
+import org.iris.platform.entity.Language;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package org.iris.mail.control;
 
-import org.iris.identity.entity.EmailAddress;
+import org.iris.platform.entity.EmailAddress;
 
 /** Where mail goes: an SMTP server, or a folder for the embedded run. */
 public interface MailTransport {

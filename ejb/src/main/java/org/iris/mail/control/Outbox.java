@@ -8,8 +8,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
-import org.iris.identity.entity.EmailAddress;
-import org.iris.identity.entity.Language;
+import org.iris.platform.entity.EmailAddress;
+import org.iris.platform.entity.Language;
 import org.iris.mail.entity.OutboxMail;
 import org.iris.mail.entity.OutboxMail.Lane;
 

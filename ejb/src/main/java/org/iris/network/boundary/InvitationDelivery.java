@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iris.network.control.EmailInvitations;
 import org.iris.platform.control.DatabaseFailures;
 import org.iris.residency.control.Boundaries;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import java.time.Duration;
 import java.util.UUID;

@@ -7,15 +7,15 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.iris.identity.entity.Account;
-import org.iris.identity.entity.Caller;
-import org.iris.identity.entity.Roles;
+import org.iris.platform.entity.Caller;
+import org.iris.platform.entity.Roles;
 import org.iris.network.control.Contacts;
 import org.iris.network.entity.Contact;
 import org.iris.platform.control.NotFound;
 import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.Transactions;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 import org.iris.network.control.Halves;
 
 import java.time.Clock;

@@ -13,7 +13,7 @@ import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.RepairDue;
 import org.iris.residency.control.Transactions;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.iris.network.entity.Contact;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import java.time.Instant;
 import java.util.Optional;

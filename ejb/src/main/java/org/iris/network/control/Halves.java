@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.Transactions;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import java.util.function.Consumer;
 

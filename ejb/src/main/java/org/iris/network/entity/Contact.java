@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import java.io.Serializable;
 import java.time.Instant;

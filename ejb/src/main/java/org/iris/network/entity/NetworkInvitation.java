@@ -8,10 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.iris.identity.entity.EmailAddress;
-import org.iris.identity.entity.Language;
+import org.iris.platform.entity.EmailAddress;
+import org.iris.platform.entity.Language;
 import org.iris.platform.control.Conflict;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import java.io.Serializable;
 import java.time.Instant;

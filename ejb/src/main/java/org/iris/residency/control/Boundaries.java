@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.iris.platform.control.InvalidRequest;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 /**
  * The entity manager of each data boundary. The regional units share one set of entity classes;

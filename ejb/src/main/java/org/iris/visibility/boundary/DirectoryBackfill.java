@@ -15,7 +15,7 @@ import org.iris.identity.control.AccountRoutes;
 import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.Transactions;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 import org.iris.visibility.control.Directory;
 
 import java.util.List;

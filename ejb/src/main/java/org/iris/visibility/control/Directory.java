@@ -3,9 +3,9 @@ package org.iris.visibility.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.iris.company.entity.Company;
-import org.iris.company.entity.VisibilityMode;
+import org.iris.platform.entity.VisibilityMode;
 import org.iris.identity.entity.Account;
-import org.iris.identity.entity.Roles;
+import org.iris.platform.entity.Roles;
 
 import java.util.List;
 import java.util.Set;

@@ -5,7 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.iris.residency.control.Boundaries;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -4,15 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.iris.company.control.CompanyRoutes;
 import org.iris.company.entity.OrganizationMember;
-import org.iris.company.entity.VisibilityMode;
+import org.iris.platform.entity.VisibilityMode;
 import org.iris.company.entity.VisibilityPair;
 import org.iris.identity.control.AccountRoutes;
 import org.iris.identity.entity.Account;
-import org.iris.identity.entity.Roles;
+import org.iris.platform.entity.Roles;
 import org.iris.network.entity.Contact;
 import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 import org.iris.visibility.control.VisibilityRules.Party;
 import org.iris.visibility.control.VisibilityRules.Relation;
 

@@ -1,7 +1,7 @@
 package org.iris.visibility.control;
 
-import org.iris.company.entity.VisibilityMode;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.VisibilityMode;
+import org.iris.platform.entity.Region;
 import org.iris.visibility.control.VisibilityRules.Party;
 
 import java.util.EnumSet;

@@ -1,17 +1,17 @@
 package org.iris.visibility.control;
 
 import org.iris.company.entity.Company;
-import org.iris.company.entity.VisibilityMode;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.VisibilityMode;
+import org.iris.platform.entity.Region;
 
 import java.util.Objects;
 import java.util.UUID;
 
-import static org.iris.company.entity.VisibilityMode.CLOSED;
-import static org.iris.company.entity.VisibilityMode.ISOLATED;
-import static org.iris.company.entity.VisibilityMode.ORGANIZATION;
-import static org.iris.company.entity.VisibilityMode.PRIVATE;
-import static org.iris.company.entity.VisibilityMode.PUBLIC;
+import static org.iris.platform.entity.VisibilityMode.CLOSED;
+import static org.iris.platform.entity.VisibilityMode.ISOLATED;
+import static org.iris.platform.entity.VisibilityMode.ORGANIZATION;
+import static org.iris.platform.entity.VisibilityMode.PRIVATE;
+import static org.iris.platform.entity.VisibilityMode.PUBLIC;
 
 /**
  * SPEC §3 and §4 as one pure function: what a searcher may do toward a target (find them by search,

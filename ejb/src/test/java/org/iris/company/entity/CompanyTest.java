@@ -1,7 +1,8 @@
 package org.iris.company.entity;
 
+import org.iris.platform.entity.VisibilityMode;
 import org.iris.platform.control.InvalidRequest;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package org.iris.identity.boundary;
 
-import org.iris.identity.entity.EmailAddress;
+import org.iris.platform.entity.EmailAddress;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

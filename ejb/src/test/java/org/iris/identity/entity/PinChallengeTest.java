@@ -1,5 +1,6 @@
 package org.iris.identity.entity;
 
+import org.iris.platform.entity.Language;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

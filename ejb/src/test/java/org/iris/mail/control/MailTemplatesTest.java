@@ -1,6 +1,6 @@
 package org.iris.mail.control;
 
-import org.iris.identity.entity.Language;
+import org.iris.platform.entity.Language;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,6 +1,6 @@
 package org.iris.residency.control;
 
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;

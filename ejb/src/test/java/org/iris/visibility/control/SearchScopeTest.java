@@ -1,8 +1,8 @@
 package org.iris.visibility.control;
 
 import org.iris.company.entity.Company;
-import org.iris.company.entity.VisibilityMode;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.VisibilityMode;
+import org.iris.platform.entity.Region;
 import org.iris.visibility.control.VisibilityRules.Party;
 import org.iris.visibility.control.VisibilityRules.Relation;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package org.iris.visibility.control;
 
 import org.iris.company.entity.Company;
-import org.iris.company.entity.VisibilityMode;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.VisibilityMode;
+import org.iris.platform.entity.Region;
 import org.iris.visibility.control.VisibilityRules.Invite;
 import org.iris.visibility.control.VisibilityRules.Party;
 import org.iris.visibility.control.VisibilityRules.Relation;
@@ -16,11 +16,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.UUID;
 
-import static org.iris.company.entity.VisibilityMode.CLOSED;
-import static org.iris.company.entity.VisibilityMode.ISOLATED;
-import static org.iris.company.entity.VisibilityMode.ORGANIZATION;
-import static org.iris.company.entity.VisibilityMode.PRIVATE;
-import static org.iris.company.entity.VisibilityMode.PUBLIC;
+import static org.iris.platform.entity.VisibilityMode.CLOSED;
+import static org.iris.platform.entity.VisibilityMode.ISOLATED;
+import static org.iris.platform.entity.VisibilityMode.ORGANIZATION;
+import static org.iris.platform.entity.VisibilityMode.PRIVATE;
+import static org.iris.platform.entity.VisibilityMode.PUBLIC;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

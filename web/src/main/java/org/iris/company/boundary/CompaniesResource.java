@@ -24,12 +24,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.iris.company.entity.Company;
 import org.iris.company.entity.CompanyChange;
-import org.iris.company.entity.VisibilityMode;
+import org.iris.platform.entity.VisibilityMode;
 import org.iris.identity.boundary.Callers;
-import org.iris.identity.entity.Roles;
+import org.iris.platform.entity.Roles;
 import org.iris.platform.boundary.MergePatch;
 import org.iris.platform.control.Page;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import java.util.List;
 import java.util.Optional;

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.iris.company.entity.CompanyInvitation;
 import org.iris.identity.boundary.Callers;
-import org.iris.identity.entity.Roles;
+import org.iris.platform.entity.Roles;
 import org.iris.platform.control.Page;
 
 import java.time.OffsetDateTime;

@@ -20,10 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.iris.company.entity.MemberChange;
-import org.iris.company.entity.VisibilityMode;
+import org.iris.platform.entity.VisibilityMode;
 import org.iris.identity.boundary.Accounts;
 import org.iris.identity.boundary.Callers;
-import org.iris.identity.entity.Roles;
+import org.iris.platform.entity.Roles;
 import org.iris.platform.boundary.MergePatch;
 import org.iris.platform.control.Page;
 

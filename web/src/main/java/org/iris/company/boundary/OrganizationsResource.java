@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.iris.identity.entity.Roles;
+import org.iris.platform.entity.Roles;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.iris.company.entity.PbxExtension;
 import org.iris.company.entity.PbxSystem;
 import org.iris.identity.boundary.Callers;
-import org.iris.identity.entity.Roles;
+import org.iris.platform.entity.Roles;
 import org.iris.platform.boundary.MergePatch;
 
 import java.time.OffsetDateTime;

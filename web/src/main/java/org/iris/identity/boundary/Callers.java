@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.iris.identity.control.AccessTokens;
-import org.iris.identity.entity.Caller;
+import org.iris.platform.entity.Caller;
 import org.iris.platform.control.Unauthenticated;
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import java.util.Optional;
 import java.util.UUID;

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.iris.identity.entity.ProfileChange;
-import org.iris.identity.entity.Roles;
+import org.iris.platform.entity.Roles;
 import org.iris.platform.boundary.MergePatch;
 
 import java.util.Optional;

@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.iris.identity.boundary.Callers;
-import org.iris.identity.entity.Roles;
+import org.iris.platform.entity.Roles;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.iris.residency.entity;
+package org.iris.platform.entity;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
-package org.iris.identity.entity;
+package org.iris.platform.entity;
 
-import org.iris.residency.entity.Region;
+import org.iris.platform.entity.Region;
 
 import java.util.Set;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.iris.company.entity;
+package org.iris.platform.entity;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package org.iris.identity.entity;
+package org.iris.platform.entity;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;

@@ -1,4 +1,4 @@
-package org.iris.company.entity;
+package org.iris.platform.entity;
 
 import java.util.EnumSet;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.iris.identity.entity;
+package org.iris.platform.entity;
 
 import org.iris.platform.control.InvalidRequest;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package org.iris.identity.entity;
+package org.iris.platform.entity;
 
 /** The roles of SPEC §1, as they appear in a token's {@code groups} claim. */
 public final class Roles {

@@ -1,4 +1,4 @@
-package org.iris.residency.entity;
+package org.iris.platform.entity;
 
 import java.util.Arrays;
 import java.util.EnumSet;
