@@ -16,11 +16,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The global throttle counters, shared by every node. A key names what is counted
@@ -29,7 +35,8 @@ import java.util.function.Supplier;
  * <p>{@link #take} is the one way in: it checks and counts in one transaction that holds the keys'
  * rows locked, and commits before the caller does the expensive part (a password hash, a mail), so
  * that a burst of parallel requests gets no more attempts than the back-off allows: each waits for
- * the one before it to be counted. {@link #clear} and {@link #refund} run in the caller's
+ * the one before it to be counted: on this node in a local queue per key, across nodes on the row's
+ * lock. {@link #clear} and {@link #refund} run in the caller's
  * transaction on {@code global}.
  */
 @ApplicationScoped
@@ -47,6 +54,15 @@ public class Throttles {
         }
     }
 
+    /** Local queues of attempts, by key; unrelated keys that share a stripe only wait a little. */
+    private static final int STRIPES = 64;
+
+    /** Longest an attempt waits for the ones before it on this node before it is refused as one too many. */
+    static final Duration LOCAL_WAIT = Duration.ofSeconds(5);
+
+    private final ReentrantLock[] stripes = IntStream.range(0, STRIPES).mapToObj(i -> new ReentrantLock(true))
+            .toArray(ReentrantLock[]::new);
+
     @Inject
     EntityManagers managers;
 
@@ -63,21 +79,52 @@ public class Throttles {
      * @throws TooManyAttempts with the longest wait, when a key is blocked
      */
     public Taken take(Instant now, String refusal, Limit... limits) {
+        List<ReentrantLock> held = new ArrayList<>();
         Outcome outcome;
         try {
-            outcome = takeCommitted(now, limits);
-        } catch (EJBException e) {
-            if (DatabaseFailures.unavailable(e)) {
-                throw e;
+            // the attempts of one key on this node queue here, not in the database holding a pooled
+            // connection each: a burst on one key must not empty the pool that every request needs
+            for (int stripe : stripesOf(limits)) {
+                ReentrantLock lock = stripes[stripe];
+                if (!lock.tryLock(LOCAL_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new TooManyAttempts(refusal, Duration.ofSeconds(1));
+                }
+                held.add(lock);
             }
-            // two first attempts of a key at once both insert its row; the one that lost counts again,
-            // on the row the other made
-            outcome = takeCommitted(now, limits);
+            outcome = takeRetried(now, limits);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TooManyAttempts(refusal, Duration.ofSeconds(1));
+        } finally {
+            held.forEach(ReentrantLock::unlock);
         }
         if (outcome.taken() == null) {
             throw new TooManyAttempts(refusal, outcome.blocked());
         }
         return outcome.taken();
+    }
+
+    /**
+     * Two first attempts of a key at once (on two nodes) both insert its row; the one that lost counts
+     * again, on the row the other made. Each try finds at least one more row, so as many tries as
+     * there are keys are enough.
+     */
+    private Outcome takeRetried(Instant now, Limit... limits) {
+        for (int tried = 1; ; tried++) {
+            try {
+                return takeCommitted(now, limits);
+            } catch (EJBException e) {
+                if (DatabaseFailures.unavailable(e) || tried > limits.length) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The distinct stripes of the keys, in ascending order, so that two takes never wait on each other crosswise. */
+    private static int[] stripesOf(Limit... limits) {
+        return Arrays.stream(limits).mapToInt(limit -> Math.floorMod(limit.key().hashCode(), STRIPES))
+                .distinct().sorted().toArray();
     }
 
     /** What was counted, or how long a key is still blocked when nothing was. */
