@@ -2,6 +2,7 @@ package org.iris;
 
 import jakarta.json.JsonObject;
 import org.iris.it.Api;
+import org.iris.it.Databases;
 import org.iris.it.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,9 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
+import static org.iris.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The administrator's path: a fresh Payara Server domain, the boundaries' JDBC settings as system
@@ -36,8 +38,7 @@ class EarOnPayaraServerIT {
     private static final int PORT_BASE = 28000;
     private static final int ADMIN_PORT = PORT_BASE + 48;
     private static final int HTTP_PORT = PORT_BASE + 80;
-    private static final List<String> BOUNDARIES = List.of(
-            "global", "emea", "de", "na", "cala", "apac", "anz", "cn", "hds");
+    private static final List<String> BOUNDARIES = Stream.concat(Stream.of(Databases.GLOBAL), Databases.REGIONS.stream()).toList();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static final Path HOME = Path.of(System.getProperty("it.payara.home", "target/payara6"));
@@ -128,16 +129,6 @@ class EarOnPayaraServerIT {
         assertProblem(api.get(api.api("users/me"), access), 401);
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
-                response.headers().map().toString());
-        assertEquals(status, json(response).getInt("status"));
-        if (status == 401) {
-            assertEquals(List.of("Bearer"), response.headers().allValues("WWW-Authenticate"));
-        }
-    }
-
     /** {@code iris.db.<boundary>.*} for every boundary, in asadmin's syntax (':' separates, '\' escapes). */
     private static String boundarySettings() {
         String host = System.getProperty("it.db.host", "127.0.0.1");
@@ -152,7 +143,7 @@ class EarOnPayaraServerIT {
             settings.add(key + "password=" + System.getProperty("it.db.password", "iris"));
         }
         // Iris signs with the test keys and writes their public halves where MP-JWT reads them.
-        settings.add("iris.jwt.keys.file=" + Tokens.keysFile().toString().replace(":", "\\:"));
+        settings.add("iris.jwt.keys.file=" + Tokens.writeKeysFile().toString().replace(":", "\\:"));
         settings.add("iris.data.dir=" + Path.of(System.getProperty("it.data.dir", "target/ear-data")).toAbsolutePath()
                 .toString().replace(":", "\\:"));
         // A superadmin to log in as: a 4,096-iteration hash of Bootstrap-Superadmin-2026!.

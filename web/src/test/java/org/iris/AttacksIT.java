@@ -12,7 +12,6 @@ import org.iris.it.Tenants;
 import org.iris.it.Tenants.Person;
 import org.iris.it.Tokens;
 import org.iris.it.WithPeople;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.SecretKeyFactory;
@@ -35,9 +34,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-import static org.iris.PlatformIT.assertProblem;
+import static org.iris.it.Problems.assertProblem;
 import static org.iris.it.People.PASSWORD;
-import static org.iris.it.People.expect;
+import static org.iris.it.Api.expect;
 import static org.iris.it.People.newEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,13 +48,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * without a login where none is needed, in parallel, spread over many emails, or from the wrong side.
  */
 class AttacksIT extends WithPeople {
-
-    private Tenants tenants;
-
-    @BeforeEach
-    void tenants() {
-        tenants = new Tenants(api);
-    }
 
     // --- 1. the mail outbox ---
 
@@ -563,10 +555,10 @@ class AttacksIT extends WithPeople {
                 .filter(i -> i.getString("email").equals(email)).findFirst().orElseThrow();
         Person outsider = tenants.person(company("Elsewhere", "DE", null), "DE", "Olaf", "Outsider", "company_admin");
         assertProblem(api.get(api.api("companies/" + company + "/invitations"), outsider.token()), 404);
-        assertProblem(tenants.delete("companies/" + company + "/invitations/" + invitation.getString("id"), outsider.token()), 404);
+        assertProblem(api.delete("companies/" + company + "/invitations/" + invitation.getString("id"), outsider.token()), 404);
 
-        expect(tenants.delete("companies/" + company + "/invitations/" + invitation.getString("id"), admin.token()), 204);
-        assertProblem(tenants.delete("companies/" + company + "/invitations/" + invitation.getString("id"), admin.token()), 404);
+        expect(api.delete("companies/" + company + "/invitations/" + invitation.getString("id"), admin.token()), 204);
+        assertProblem(api.delete("companies/" + company + "/invitations/" + invitation.getString("id"), admin.token()), 404);
         assertProblem(tenants.accept(token, PASSWORD), 400);
         assertFalse(Api.array(expect(api.get(api.api("companies/" + company + "/invitations"), admin.token()), 200)).toString()
                 .contains(email));
@@ -577,7 +569,7 @@ class AttacksIT extends WithPeople {
     private String company(String name, String region, String visibility) {
         String id = tenants.company(name, region, null);
         if (visibility != null) {
-            expect(tenants.patch("companies/" + id, "{\"visibility\": \"" + visibility + "\"}", Tokens.superadmin()), 200);
+            expect(api.patch("companies/" + id, "{\"visibility\": \"" + visibility + "\"}", Tokens.superadmin()), 200);
         }
         return id;
     }

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import static org.iris.PlatformIT.assertProblem;
-import static org.iris.PlatformIT.companyCounts;
+import static org.iris.it.Problems.assertProblem;
+import static org.iris.it.Databases.companyCounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -8,10 +8,9 @@ import org.iris.it.Mailbox;
 import org.iris.it.People;
 import org.iris.it.Secret;
 import org.iris.it.Tenants;
-import org.iris.it.Tenants.Member;
+import org.iris.it.Tenants.Invitee;
 import org.iris.it.Tokens;
 import org.iris.it.WithPeople;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.IDN;
@@ -20,9 +19,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
-import static org.iris.PlatformIT.assertProblem;
+import static org.iris.it.Problems.assertProblem;
 import static org.iris.it.People.PASSWORD;
-import static org.iris.it.People.expect;
+import static org.iris.it.Api.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,14 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Default company, business partners' customers, and what attackers try.
  */
 class CompanyAdministrationIT extends WithPeople {
-
-    private Tenants tenants;
-    private final String superadmin = Tokens.superadmin();
-
-    @BeforeEach
-    void tenants() {
-        tenants = new Tenants(api);
-    }
 
     @Test
     void anInvitationCreatesTheAccountInTheInvitingCompanyWithItsRoles() throws Exception {
@@ -93,16 +84,16 @@ class CompanyAdministrationIT extends WithPeople {
         String owner = tenants.company("Owner", "NA", null);
         String rival = tenants.company("Rival", "EMEA", null);
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        JsonObject set = Api.json(expect(tenants.put("companies/" + owner + "/domains",
+        JsonObject set = Api.json(expect(api.put("companies/" + owner + "/domains",
                 "{\"domains\": [\" Owner-" + tag + ".ORG. \", \"bücher-" + tag + ".example\"]}", superadmin), 200));
         assertEquals(List.of("owner-" + tag + ".org", IDN.toASCII("bücher-" + tag + ".example")),
                 set.getJsonArray("domains").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
         assertTrue(set.getJsonArray("domains").getString(1).startsWith("xn--"), set.toString());
 
-        assertProblem(tenants.put("companies/" + rival + "/domains", "{\"domains\": [\"OWNER-" + tag + ".org\"]}", superadmin), 409);
-        assertProblem(tenants.put("companies/" + rival + "/domains", "{\"domains\": [\"not a domain\"]}", superadmin), 400);
+        assertProblem(api.put("companies/" + rival + "/domains", "{\"domains\": [\"OWNER-" + tag + ".org\"]}", superadmin), 409);
+        assertProblem(api.put("companies/" + rival + "/domains", "{\"domains\": [\"not a domain\"]}", superadmin), 400);
         assertEquals(List.of(), Databases.column("global", "SELECT domain FROM company_domain WHERE company_id = ?", UUID.fromString(rival)));
-        assertProblem(tenants.put("companies/" + owner + "/domains", "{\"domains\": []}",
+        assertProblem(api.put("companies/" + owner + "/domains", "{\"domains\": []}",
                 Tokens.forAccount(UUID.randomUUID(), UUID.fromString(owner), "NA", "user", "company_admin")), 403);
         assertEquals(2, Databases.column("global", "SELECT domain FROM company_domain WHERE company_id = ?", UUID.fromString(owner)).size());
 
@@ -116,8 +107,8 @@ class CompanyAdministrationIT extends WithPeople {
     @Test
     void aCompanysRegionAndHdsFlagNeverChange() throws Exception {
         String clinic = tenants.company("Clinique", "EMEA", "\"hds\": true");
-        assertProblem(tenants.patch("companies/" + clinic, "{\"hds\": false}", superadmin), 400);
-        assertProblem(tenants.patch("companies/" + clinic, "{\"region\": \"EMEA\", \"name\": \"Moved\"}", superadmin), 400);
+        assertProblem(api.patch("companies/" + clinic, "{\"hds\": false}", superadmin), 400);
+        assertProblem(api.patch("companies/" + clinic, "{\"region\": \"EMEA\", \"name\": \"Moved\"}", superadmin), 400);
         assertEquals(List.of("HDS|true"), Databases.column("hds", "SELECT region || '|' || hds FROM company WHERE id = ?", UUID.fromString(clinic)));
         assertEquals(List.of(), Databases.column("hds", "SELECT name FROM company WHERE id = ? AND name = 'Moved'", UUID.fromString(clinic)));
         // Only a superadmin sets the flag, even a business partner allowed to create customers may not.
@@ -129,62 +120,62 @@ class CompanyAdministrationIT extends WithPeople {
     @Test
     void aMembersOwnVisibilityStaysWithinTheDerogations() throws Exception {
         String company = tenants.company("Closed", "APAC", null);
-        Member member = tenants.member(company);
+        Invitee member = tenants.member(company);
         String path = "companies/" + company + "/members/" + member.id();
-        expect(tenants.patch("companies/" + company, "{\"visibility\": \"closed\"}", superadmin), 200);
-        assertEquals("private", Api.json(expect(tenants.patch(path, "{\"visibility\": \"private\"}", superadmin), 200)).getString("visibility"));
-        assertEquals("public", Api.json(expect(tenants.patch(path, "{\"visibility\": \"public\"}", superadmin), 200)).getString("visibility"));
-        assertProblem(tenants.patch(path, "{\"visibility\": \"isolated\"}", superadmin), 400);
+        expect(api.patch("companies/" + company, "{\"visibility\": \"closed\"}", superadmin), 200);
+        assertEquals("private", Api.json(expect(api.patch(path, "{\"visibility\": \"private\"}", superadmin), 200)).getString("visibility"));
+        assertEquals("public", Api.json(expect(api.patch(path, "{\"visibility\": \"public\"}", superadmin), 200)).getString("visibility"));
+        assertProblem(api.patch(path, "{\"visibility\": \"isolated\"}", superadmin), 400);
         assertEquals(List.of("PUBLIC"), visibilityOf("apac", member));
 
         // The company becomes public: a public override means nothing there, the member inherits again.
-        expect(tenants.patch("companies/" + company, "{\"visibility\": \"public\"}", superadmin), 200);
+        expect(api.patch("companies/" + company, "{\"visibility\": \"public\"}", superadmin), 200);
         assertEquals(Collections.singletonList(null), visibilityOf("apac", member));
-        assertEquals("private", Api.json(expect(tenants.patch(path, "{\"visibility\": \"private\"}", superadmin), 200)).getString("visibility"));
-        assertProblem(tenants.patch(path, "{\"visibility\": \"closed\"}", superadmin), 400);
-        assertFalse(Api.json(expect(tenants.patch(path, "{\"visibility\": null}", superadmin), 200)).containsKey("visibility"));
+        assertEquals("private", Api.json(expect(api.patch(path, "{\"visibility\": \"private\"}", superadmin), 200)).getString("visibility"));
+        assertProblem(api.patch(path, "{\"visibility\": \"closed\"}", superadmin), 400);
+        assertFalse(Api.json(expect(api.patch(path, "{\"visibility\": null}", superadmin), 200)).containsKey("visibility"));
         assertEquals(Collections.singletonList(null), visibilityOf("apac", member));
 
-        expect(tenants.patch(path, "{\"visibility\": \"private\"}", superadmin), 200);
-        expect(tenants.patch("companies/" + company, "{\"visibility\": \"isolated\"}", superadmin), 200);
+        expect(api.patch(path, "{\"visibility\": \"private\"}", superadmin), 200);
+        expect(api.patch("companies/" + company, "{\"visibility\": \"isolated\"}", superadmin), 200);
         // an isolated company's members are isolated, whatever they were before
         assertEquals(Collections.singletonList(null), visibilityOf("apac", member));
         for (String mode : List.of("public", "private", "closed")) {
-            assertProblem(tenants.patch(path, "{\"visibility\": \"" + mode + "\"}", superadmin), 400);
+            assertProblem(api.patch(path, "{\"visibility\": \"" + mode + "\"}", superadmin), 400);
         }
-        assertProblem(tenants.patch(path, "{\"visibility\": \"invisible\"}", superadmin), 400);
+        assertProblem(api.patch(path, "{\"visibility\": \"invisible\"}", superadmin), 400);
     }
 
-    private static List<String> visibilityOf(String region, Member member) throws Exception {
+    private static List<String> visibilityOf(String region, Invitee member) throws Exception {
         return Databases.column(region, "SELECT visibility_mode FROM account WHERE id = ?", UUID.fromString(member.id()));
     }
 
     @Test
     void aMemberForbiddenToEditTheirNameCannotChangeItButStillTheirLanguage() throws Exception {
         String company = tenants.company("Strict", "ANZ", null);
-        Member member = tenants.member(company);
+        Invitee member = tenants.member(company);
         String token = people.tokens(member.email(), PASSWORD).getString("accessToken");
-        expect(tenants.patch("companies/" + company, "{\"nameEditForbidden\": true}", superadmin), 200);
+        expect(api.patch("companies/" + company, "{\"nameEditForbidden\": true}", superadmin), 200);
         assertFalse(Api.json(expect(api.get(api.api("users/me"), token), 200)).getBoolean("nameEditAllowed"));
 
         for (String patch : List.of("{\"firstName\": \"Amazing\"}", "{\"title\": \"Rear Admiral\"}",
                 "{\"lastName\": \"H.\", \"language\": \"fr\"}")) {
-            assertProblem(tenants.patch("users/me", patch, token), 403);
+            assertProblem(api.patch("users/me", patch, token), 403);
         }
         assertEquals(List.of("Grace Hopper en"), Databases.column("anz",
                 "SELECT first_name || ' ' || last_name || ' ' || language FROM account WHERE id = ?", UUID.fromString(member.id())));
-        assertEquals("fr", Api.json(expect(tenants.patch("users/me", "{\"language\": \"fr\"}", token), 200)).getString("language"));
+        assertEquals("fr", Api.json(expect(api.patch("users/me", "{\"language\": \"fr\"}", token), 200)).getString("language"));
 
-        expect(tenants.patch("companies/" + company, "{\"nameEditForbidden\": false}", superadmin), 200);
-        assertEquals("Amazing", Api.json(expect(tenants.patch("users/me", "{\"firstName\": \"Amazing\"}", token), 200)).getString("firstName"));
+        expect(api.patch("companies/" + company, "{\"nameEditForbidden\": false}", superadmin), 200);
+        assertEquals("Amazing", Api.json(expect(api.patch("users/me", "{\"firstName\": \"Amazing\"}", token), 200)).getString("firstName"));
     }
 
     @Test
     void theLicenceDecidesTheFeaturesAndSeatsAreNeverOversold() throws Exception {
         String company = tenants.company("Licensed", "CALA", null);
         String base = "companies/" + company;
-        Member first = tenants.member(company);
-        Member second = tenants.member(company);
+        Invitee first = tenants.member(company);
+        Invitee second = tenants.member(company);
         String firstToken = people.tokens(first.email(), PASSWORD).getString("accessToken");
         JsonObject me = Api.json(expect(api.get(api.api("users/me"), firstToken), 200));
         assertEquals("essential", me.getString("offer"));
@@ -198,49 +189,49 @@ class CompanyAdministrationIT extends WithPeople {
         String pbx = Tenants.createdId(api.postJson(api.api(base + "/systems"), "{\"name\": \"PBX\"}", superadmin));
         expect(licence(base, first, essential), 200);
         assertProblem(licence(base, second, essential), 409);
-        assertProblem(tenants.put(base + "/systems/" + pbx + "/extensions/2001", "{\"userId\": \"" + first.id() + "\"}", superadmin), 409);
+        assertProblem(api.put(base + "/systems/" + pbx + "/extensions/2001", "{\"userId\": \"" + first.id() + "\"}", superadmin), 409);
 
         expect(licence(base, first, enterprise), 200);
         expect(licence(base, second, essential), 200);
         assertTrue(Api.json(expect(api.get(api.api("users/me"), firstToken), 200)).getJsonArray("features").toString().contains("telephony"));
-        expect(tenants.put(base + "/systems/" + pbx + "/extensions/2001", "{\"userId\": \"" + first.id() + "\"}", superadmin), 200);
-        assertProblem(tenants.put(base + "/systems/" + pbx + "/extensions/2002", "{\"userId\": \"" + first.id() + "\"}", superadmin), 409);
-        assertProblem(tenants.put(base + "/systems/" + pbx + "/extensions/12ab", "{\"userId\": \"" + first.id() + "\"}", superadmin), 400);
+        expect(api.put(base + "/systems/" + pbx + "/extensions/2001", "{\"userId\": \"" + first.id() + "\"}", superadmin), 200);
+        assertProblem(api.put(base + "/systems/" + pbx + "/extensions/2002", "{\"userId\": \"" + first.id() + "\"}", superadmin), 409);
+        assertProblem(api.put(base + "/systems/" + pbx + "/extensions/12ab", "{\"userId\": \"" + first.id() + "\"}", superadmin), 400);
 
         // The company forbids file sharing: the profile says so whatever the licence.
-        expect(tenants.patch(base, "{\"fileSharingForbidden\": true}", superadmin), 200);
+        expect(api.patch(base, "{\"fileSharingForbidden\": true}", superadmin), 200);
         me = Api.json(expect(api.get(api.api("users/me"), firstToken), 200));
         assertFalse(me.getBoolean("fileSharingAllowed"));
         assertFalse(me.getJsonArray("features").toString().contains("file_sharing"));
 
-        assertProblem(tenants.patch(base + "/subscriptions/" + enterprise, "{\"seats\": 0}", superadmin), 400);
-        JsonObject canceled = Api.json(expect(tenants.patch(base + "/subscriptions/" + enterprise, "{\"status\": \"canceled\"}", superadmin), 200));
+        assertProblem(api.patch(base + "/subscriptions/" + enterprise, "{\"seats\": 0}", superadmin), 400);
+        JsonObject canceled = Api.json(expect(api.patch(base + "/subscriptions/" + enterprise, "{\"status\": \"canceled\"}", superadmin), 200));
         assertEquals(0, canceled.getInt("allocated"));
         assertEquals("essential", Api.json(expect(api.get(api.api("users/me"), firstToken), 200)).getString("offer"));
         assertProblem(licence(base, first, enterprise), 409);
     }
 
-    private HttpResponse<String> licence(String base, Member member, String subscription) {
-        return tenants.put(base + "/members/" + member.id() + "/licence", "{\"subscriptionId\": \"" + subscription + "\"}", superadmin);
+    private HttpResponse<String> licence(String base, Invitee member, String subscription) {
+        return api.put(base + "/members/" + member.id() + "/licence", "{\"subscriptionId\": \"" + subscription + "\"}", superadmin);
     }
 
     @Test
     void aRoleChangeEndsTheMembersTokensAndTheRefreshCarriesTheNewRoles() throws Exception {
         String company = tenants.company("Promoting", "EMEA", null);
-        Member member = tenants.member(company);
+        Invitee member = tenants.member(company);
         JsonObject session = people.tokens(member.email(), PASSWORD);
         String before = session.getString("accessToken");
         assertProblem(api.get(api.api("companies/" + company + "/members"), before), 403);
 
-        expect(tenants.patch("companies/" + company + "/members/" + member.id(), "{\"roles\": [\"company_admin\"]}", superadmin), 200);
+        expect(api.patch("companies/" + company + "/members/" + member.id(), "{\"roles\": [\"company_admin\"]}", superadmin), 200);
         assertProblem(api.get(api.api("users/me"), before), 401);
         String after = Api.json(expect(api.postJson(api.api("auth/refresh"),
                 "{\"refreshToken\": \"" + session.getString("refreshToken") + "\"}", null), 200)).getString("accessToken");
         expect(api.get(api.api("companies/" + company + "/members"), after), 200);
         // Nobody changes their own roles, nor gives the superadmin role.
-        assertProblem(tenants.patch("companies/" + company + "/members/" + member.id(), "{\"roles\": []}", after), 403);
-        Member other = tenants.member(company);
-        assertProblem(tenants.patch("companies/" + company + "/members/" + other.id(), "{\"roles\": [\"superadmin\"]}", after), 403);
+        assertProblem(api.patch("companies/" + company + "/members/" + member.id(), "{\"roles\": []}", after), 403);
+        Invitee other = tenants.member(company);
+        assertProblem(api.patch("companies/" + company + "/members/" + other.id(), "{\"roles\": [\"superadmin\"]}", after), 403);
         assertEquals(List.of("user"), Databases.column("emea", "SELECT role FROM account_role WHERE account_id = ?", UUID.fromString(other.id())));
     }
 
@@ -248,16 +239,16 @@ class CompanyAdministrationIT extends WithPeople {
     void aPartnersFinanceCannotHandItsColleaguesRightsItLacksButMakesItsCustomersAdmins() throws Exception {
         String partner = tenants.company("Partner", "EMEA", "\"businessPartner\": true");
         String customer = tenants.company("Customer", "DE", "\"managedBy\": \"" + partner + "\"");
-        Member colleague = tenants.member(partner);
-        Member customerMember = tenants.member(customer);
+        Invitee colleague = tenants.member(partner);
+        Invitee customerMember = tenants.member(customer);
         String finance = Tokens.forAccount(UUID.randomUUID(), UUID.fromString(partner), "EMEA", "user", "bp_finance");
         for (String roles : List.of("[\"bp_operation\"]", "[\"company_admin\"]")) {
-            assertProblem(tenants.patch("companies/" + partner + "/members/" + colleague.id(), "{\"roles\": " + roles + "}", finance), 403);
+            assertProblem(api.patch("companies/" + partner + "/members/" + colleague.id(), "{\"roles\": " + roles + "}", finance), 403);
         }
         assertProblem(tenants.invite(partner, People.newEmail("partner.example"), null, finance, "bp_operation"), 403);
         assertEquals(List.of("user"), Databases.column("emea", "SELECT role FROM account_role WHERE account_id = ?", UUID.fromString(colleague.id())));
-        expect(tenants.patch("companies/" + partner + "/members/" + colleague.id(), "{\"roles\": [\"bp_finance\"]}", finance), 200);
-        expect(tenants.patch("companies/" + customer + "/members/" + customerMember.id(), "{\"roles\": [\"company_admin\"]}", finance), 200);
+        expect(api.patch("companies/" + partner + "/members/" + colleague.id(), "{\"roles\": [\"bp_finance\"]}", finance), 200);
+        expect(api.patch("companies/" + customer + "/members/" + customerMember.id(), "{\"roles\": [\"company_admin\"]}", finance), 200);
         assertEquals(List.of("company_admin", "user"), Databases.column("de",
                 "SELECT role FROM account_role WHERE account_id = ? ORDER BY role", UUID.fromString(customerMember.id())));
     }
@@ -269,40 +260,40 @@ class CompanyAdministrationIT extends WithPeople {
         String chinese = tenants.company("Shanghai", "CN", null);
         String organization = Tenants.createdId(api.postJson(api.api("organizations"), "{\"name\": \"Group\"}", superadmin));
 
-        assertProblem(tenants.patch("companies/" + branch, "{\"visibility\": \"organization\"}", superadmin), 400);
-        expect(tenants.put("organizations/" + organization + "/companies/" + headquarters, "", superadmin), 200);
-        expect(tenants.put("organizations/" + organization + "/companies/" + branch, "", superadmin), 200);
-        assertProblem(tenants.put("organizations/" + organization + "/companies/" + chinese, "", superadmin), 400);
-        expect(tenants.patch("companies/" + branch, "{\"visibility\": \"organization\"}", superadmin), 200);
+        assertProblem(api.patch("companies/" + branch, "{\"visibility\": \"organization\"}", superadmin), 400);
+        expect(api.put("organizations/" + organization + "/companies/" + headquarters, "", superadmin), 200);
+        expect(api.put("organizations/" + organization + "/companies/" + branch, "", superadmin), 200);
+        assertProblem(api.put("organizations/" + organization + "/companies/" + chinese, "", superadmin), 400);
+        expect(api.patch("companies/" + branch, "{\"visibility\": \"organization\"}", superadmin), 200);
         assertEquals(List.of("ORGANIZATION"), Databases.column("global",
                 "SELECT visibility_mode FROM company_route WHERE company_id = ?", UUID.fromString(branch)));
-        assertProblem(tenants.delete("organizations/" + organization + "/companies/" + branch, superadmin), 409);
+        assertProblem(api.delete("organizations/" + organization + "/companies/" + branch, superadmin), 409);
         JsonObject read = Api.json(expect(api.get(api.api("organizations/" + organization), superadmin), 200));
         assertEquals(2, read.getJsonArray("companies").size());
 
-        expect(tenants.put("companies/" + headquarters + "/visibility-by/" + branch, "", superadmin), 204);
+        expect(api.put("companies/" + headquarters + "/visibility-by/" + branch, "", superadmin), 204);
         // the same pair named the other way round is the same pair
-        expect(tenants.put("companies/" + branch + "/visibility-by/" + headquarters, "", superadmin), 204);
+        expect(api.put("companies/" + branch + "/visibility-by/" + headquarters, "", superadmin), 204);
         assertEquals("[\"" + branch + "\"]", expect(api.get(api.api("companies/" + headquarters + "/visibility-by"), superadmin), 200).body());
         assertEquals(List.of("1"), Databases.column("global", "SELECT count(*) FROM visibility_pair WHERE company_id IN (?, ?)",
                 UUID.fromString(headquarters), UUID.fromString(branch)));
-        assertProblem(tenants.put("companies/" + headquarters + "/visibility-by/" + chinese, "", superadmin), 400);
-        assertProblem(tenants.put("companies/" + headquarters + "/visibility-by/" + headquarters, "", superadmin), 400);
+        assertProblem(api.put("companies/" + headquarters + "/visibility-by/" + chinese, "", superadmin), 400);
+        assertProblem(api.put("companies/" + headquarters + "/visibility-by/" + headquarters, "", superadmin), 400);
 
         String admin = Tokens.forAccount(UUID.randomUUID(), UUID.fromString(headquarters), "EMEA", "user", "company_admin");
         assertProblem(api.postJson(api.api("organizations"), "{\"name\": \"Mine\"}", admin), 403);
-        assertProblem(tenants.put("companies/" + headquarters + "/visibility-by/" + branch, "", admin), 403);
-        assertProblem(tenants.put("companies/" + headquarters + "/domains", "{\"domains\": [\"hq.example\"]}", admin), 403);
+        assertProblem(api.put("companies/" + headquarters + "/visibility-by/" + branch, "", admin), 403);
+        assertProblem(api.put("companies/" + headquarters + "/domains", "{\"domains\": [\"hq.example\"]}", admin), 403);
 
-        expect(tenants.delete("companies/" + branch + "/visibility-by/" + headquarters, superadmin), 204);
+        expect(api.delete("companies/" + branch + "/visibility-by/" + headquarters, superadmin), 204);
         assertEquals("[]", expect(api.get(api.api("companies/" + headquarters + "/visibility-by"), superadmin), 200).body());
     }
 
     @Test
     void theDefaultCompanyStaysPublicAndIsNeverDeleted() throws Exception {
-        assertProblem(tenants.patch("companies/" + Tokens.DEFAULT_COMPANY, "{\"visibility\": \"private\"}", superadmin), 400);
-        assertProblem(tenants.delete("companies/" + Tokens.DEFAULT_COMPANY, superadmin), 409);
-        assertProblem(tenants.put("companies/" + Tokens.DEFAULT_COMPANY + "/domains", "{\"domains\": [\"gmail.example\"]}", superadmin), 400);
+        assertProblem(api.patch("companies/" + Tokens.DEFAULT_COMPANY, "{\"visibility\": \"private\"}", superadmin), 400);
+        assertProblem(api.delete("companies/" + Tokens.DEFAULT_COMPANY, superadmin), 409);
+        assertProblem(api.put("companies/" + Tokens.DEFAULT_COMPANY + "/domains", "{\"domains\": [\"gmail.example\"]}", superadmin), 400);
         assertEquals(List.of("PUBLIC"), Databases.column("emea", "SELECT visibility_mode FROM company WHERE id = ?",
                 UUID.fromString(Tokens.DEFAULT_COMPANY)));
     }
@@ -311,11 +302,11 @@ class CompanyAdministrationIT extends WithPeople {
     void anEmptyCompanyIsDeletedEverywhereButOneWithMembersIsNot() throws Exception {
         String kept = tenants.company("Kept", "NA", null);
         tenants.member(kept);
-        assertProblem(tenants.delete("companies/" + kept, superadmin), 409);
+        assertProblem(api.delete("companies/" + kept, superadmin), 409);
 
         String empty = tenants.company("Empty", "NA", null);
-        expect(tenants.put("companies/" + empty + "/domains", "{\"domains\": [\"empty-" + empty.substring(0, 8) + ".example\"]}", superadmin), 200);
-        expect(tenants.delete("companies/" + empty, superadmin), 204);
+        expect(api.put("companies/" + empty + "/domains", "{\"domains\": [\"empty-" + empty.substring(0, 8) + ".example\"]}", superadmin), 200);
+        expect(api.delete("companies/" + empty, superadmin), 204);
         assertEquals(List.of(), Databases.column("na", "SELECT id FROM company WHERE id = ?", UUID.fromString(empty)));
         assertEquals(List.of(), Databases.column("global", "SELECT company_id FROM company_route WHERE company_id = ?", UUID.fromString(empty)));
         assertEquals(List.of(), Databases.column("global", "SELECT domain FROM company_domain WHERE company_id = ?", UUID.fromString(empty)));
@@ -353,21 +344,21 @@ class CompanyAdministrationIT extends WithPeople {
     void anotherCompanysThingsAnswerExactlyAsThingsThatDoNotExist() throws Exception {
         String mine = tenants.company("Mine", "EMEA", null);
         String theirs = tenants.company("Theirs", "EMEA", null);
-        Member stranger = tenants.member(theirs);
+        Invitee stranger = tenants.member(theirs);
         String admin = Tokens.forAccount(UUID.randomUUID(), UUID.fromString(mine), "EMEA", "user", "company_admin");
         String nowhere = UUID.randomUUID().toString();
-        List<Long> before = PlatformIT.companyCounts();
+        List<Long> before = Databases.companyCounts();
         for (String path : List.of("", "/members", "/members/" + stranger.id(), "/systems", "/subscriptions", "/domains")) {
             JsonObject real = assertProblem(api.get(api.api("companies/" + theirs + path), admin), 404);
             JsonObject unknown = assertProblem(api.get(api.api("companies/" + nowhere + path.replace(stranger.id(), nowhere)), admin), 404);
             assertEquals(unknown.getString("detail"), real.getString("detail"), path);
         }
-        assertProblem(tenants.patch("companies/" + theirs, "{\"name\": \"Taken over\"}", admin), 404);
+        assertProblem(api.patch("companies/" + theirs, "{\"name\": \"Taken over\"}", admin), 404);
         assertProblem(tenants.invite(theirs, People.newEmail("evil.example"), null, admin, "company_admin"), 404);
         assertProblem(api.postJson(api.api("companies/" + theirs + "/members/" + stranger.id() + "/password-reset"), "", admin), 404);
         // Nor through one's own company: the member is not there.
-        assertProblem(tenants.patch("companies/" + mine + "/members/" + stranger.id(), "{\"roles\": [\"company_admin\"]}", admin), 404);
-        assertEquals(before, PlatformIT.companyCounts());
+        assertProblem(api.patch("companies/" + mine + "/members/" + stranger.id(), "{\"roles\": [\"company_admin\"]}", admin), 404);
+        assertEquals(before, Databases.companyCounts());
         assertEquals(List.of("f"), Databases.column("emea", "SELECT reset_required FROM account WHERE id = ?", UUID.fromString(stranger.id())));
         assertEquals(List.of("user"), Databases.column("emea", "SELECT role FROM account_role WHERE account_id = ?", UUID.fromString(stranger.id())));
     }
@@ -375,18 +366,18 @@ class CompanyAdministrationIT extends WithPeople {
     @Test
     void malformedAdministrationRequestsAreRefusedAndChangeNothing() throws Exception {
         String company = tenants.company("Careful", "APAC", null);
-        Member member = tenants.member(company);
+        Invitee member = tenants.member(company);
         String base = "companies/" + company;
-        JsonObject problem = assertProblem(tenants.patch(base, "{\"name\": 42, \"colour\": \"red\", \"fileSharingForbidden\": \"yes\"}", superadmin), 400);
+        JsonObject problem = assertProblem(api.patch(base, "{\"name\": 42, \"colour\": \"red\", \"fileSharingForbidden\": \"yes\"}", superadmin), 400);
         String fields = problem.getJsonArray("violations").toString();
         assertTrue(fields.contains("name") && fields.contains("colour") && fields.contains("fileSharingForbidden"), fields);
-        assertProblem(tenants.patch(base, "{\"name\": \"   \"}", superadmin), 400);
-        assertProblem(tenants.patch(base, "[1, 2]", superadmin), 400);
-        assertProblem(tenants.patch(base, "\"a string\"", superadmin), 400);
-        assertProblem(tenants.patch("users/me", "{\"firstName\": ", Tokens.superadmin()), 400);
-        assertProblem(tenants.patch(base, "{\"name\": \"x\"", superadmin), 400);
-        assertProblem(tenants.patch(base + "/members/" + member.id(), "{\"roles\": \"company_admin\"}", superadmin), 400);
-        assertProblem(tenants.patch(base + "/members/" + member.id(), "{\"roles\": [\"root\"]}", superadmin), 400);
+        assertProblem(api.patch(base, "{\"name\": \"   \"}", superadmin), 400);
+        assertProblem(api.patch(base, "[1, 2]", superadmin), 400);
+        assertProblem(api.patch(base, "\"a string\"", superadmin), 400);
+        assertProblem(api.patch("users/me", "{\"firstName\": ", Tokens.superadmin()), 400);
+        assertProblem(api.patch(base, "{\"name\": \"x\"", superadmin), 400);
+        assertProblem(api.patch(base + "/members/" + member.id(), "{\"roles\": \"company_admin\"}", superadmin), 400);
+        assertProblem(api.patch(base + "/members/" + member.id(), "{\"roles\": [\"root\"]}", superadmin), 400);
         assertProblem(tenants.invite(company, "not-an-email", null, superadmin), 400);
         assertProblem(api.get(api.api(base + "/members?limit=0"), superadmin), 400);
         assertProblem(api.postJson(api.api(base + "/subscriptions"), "{\"offer\": \"platinum\", \"billing\": \"monthly\", \"seats\": 1}", superadmin), 400);

@@ -1,7 +1,7 @@
 package org.iris;
 
 import org.iris.it.Databases;
-import org.iris.it.People;
+import org.iris.it.Api;
 import org.iris.it.Tenants;
 import org.iris.it.Tokens;
 import org.iris.it.WithPeople;
@@ -59,14 +59,12 @@ class CompanyRightsIT extends WithPeople {
         return cells;
     }
 
-    private Tenants tenants;
     private String partner;
     private String customer;
     private String stranger;
 
     @BeforeEach
     void companies() {
-        tenants = new Tenants(api);
         partner = tenants.company("Partner", "EMEA", "\"businessPartner\": true");
         customer = Tenants.createdId(api.postJson(api.api("companies"), "{\"name\": \"Customer " + UUID.randomUUID()
                 + "\", \"region\": \"DE\"}", Tokens.forAccount(UUID.randomUUID(), UUID.fromString(partner), "EMEA",
@@ -131,16 +129,16 @@ class CompanyRightsIT extends WithPeople {
     private List<Function<String, HttpResponse<String>>> actions(String company, Fixture fixture) {
         String base = "companies/" + company;
         return List.of(
-                token -> tenants.patch(base, "{\"description\": \"Changed " + UUID.randomUUID() + "\"}", token),
+                token -> api.patch(base, "{\"description\": \"Changed " + UUID.randomUUID() + "\"}", token),
                 token -> tenants.invite(company, "matrix-" + UUID.randomUUID() + "@invited.example", null, token),
                 token -> api.postJson(api.api(base + "/systems"), "{\"name\": \"PBX " + UUID.randomUUID() + "\"}", token),
-                token -> tenants.patch(base + "/systems/" + fixture.system, "{\"name\": \"Renamed\"}", token),
-                token -> tenants.put(base + "/systems/" + fixture.system + "/extensions/100",
+                token -> api.patch(base + "/systems/" + fixture.system, "{\"name\": \"Renamed\"}", token),
+                token -> api.put(base + "/systems/" + fixture.system + "/extensions/100",
                         "{\"userId\": \"" + fixture.member + "\"}", token),
                 token -> api.postJson(api.api(base + "/subscriptions"),
                         "{\"offer\": \"business\", \"billing\": \"monthly\", \"seats\": 10}", token),
-                token -> tenants.patch(base + "/subscriptions/" + fixture.subscription, "{\"seats\": 20}", token),
-                token -> tenants.put(base + "/members/" + fixture.member + "/licence",
+                token -> api.patch(base + "/subscriptions/" + fixture.subscription, "{\"seats\": 20}", token),
+                token -> api.put(base + "/members/" + fixture.member + "/licence",
                         "{\"subscriptionId\": \"" + fixture.subscription + "\"}", token));
     }
 
@@ -157,7 +155,7 @@ class CompanyRightsIT extends WithPeople {
         String subscription = Tenants.createdId(api.postJson(api.api("companies/" + company + "/subscriptions"),
                 "{\"offer\": \"enterprise\", \"billing\": \"prepaid\", \"seats\": 5}", admin));
         String member = tenants.member(company).id();
-        People.expect(tenants.put("companies/" + company + "/members/" + member + "/licence",
+        Api.expect(api.put("companies/" + company + "/members/" + member + "/licence",
                 "{\"subscriptionId\": \"" + subscription + "\"}", admin), 200);
         return new Fixture(system, subscription, member);
     }

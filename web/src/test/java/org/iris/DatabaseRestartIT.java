@@ -1,6 +1,5 @@
 package org.iris;
 
-import jakarta.json.JsonObject;
 import org.iris.it.Api;
 import org.iris.it.Mailbox;
 import org.iris.it.People;
@@ -33,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import static org.iris.it.People.PASSWORD;
-import static org.iris.it.People.expect;
+import static org.iris.it.Api.expect;
 import static org.iris.it.People.newEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,7 +58,7 @@ class DatabaseRestartIT {
     @BeforeAll
     static void start() throws Exception {
         Mailbox.start();
-        Tokens.keysFile(); // Iris reads its signing keys when it starts
+        Tokens.writeKeysFile(); // Iris reads its signing keys when it starts
         String restartPort = required("it.restart.port");
         Properties settings = new Properties();
         try (var in = Files.newBufferedReader(Path.of(required("it.micro.properties")))) {

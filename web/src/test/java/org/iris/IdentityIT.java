@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.iris.it.People.PASSWORD;
-import static org.iris.it.People.expect;
+import static org.iris.it.Api.expect;
 import static org.iris.it.People.newEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -11,7 +11,6 @@ import org.iris.it.Tenants;
 import org.iris.it.Tenants.Person;
 import org.iris.it.Tokens;
 import org.iris.it.WithPeople;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -26,8 +25,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static org.iris.PlatformIT.assertProblem;
-import static org.iris.it.People.expect;
+import static org.iris.it.Problems.assertProblem;
+import static org.iris.it.Api.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,14 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * companies in different modes and regions, an organization, a "visibility by" pair, China and HDS.
  */
 class NetworkIT extends WithPeople {
-
-    private Tenants tenants;
-    private final String superadmin = Tokens.superadmin();
-
-    @BeforeEach
-    void tenants() {
-        tenants = new Tenants(api);
-    }
 
     /** A name no other test uses, so that a search for it finds only this test's people. */
     private static String tag() {
@@ -58,7 +49,7 @@ class NetworkIT extends WithPeople {
     private String company(String name, String region, String visibility) {
         String id = tenants.company(name, region, region.equals("HDS") ? "\"hds\": true" : null);
         if (visibility != null) {
-            expect(tenants.patch("companies/" + id, "{\"visibility\": \"" + visibility + "\"}", superadmin), 200);
+            expect(api.patch("companies/" + id, "{\"visibility\": \"" + visibility + "\"}", superadmin), 200);
         }
         return id;
     }
@@ -110,20 +101,20 @@ class NetworkIT extends WithPeople {
         String health = company("Clinic", "HDS", null);
         String organization = Tenants.createdId(api.postJson(api.api("organizations"), "{\"name\": \"Group " + tag + "\"}", superadmin));
         for (String member : List.of(headquarters, branch, otherBranch, closedInOrg)) {
-            expect(tenants.put("organizations/" + organization + "/companies/" + member, "", superadmin), 200);
+            expect(api.put("organizations/" + organization + "/companies/" + member, "", superadmin), 200);
         }
-        expect(tenants.patch("companies/" + branch, "{\"visibility\": \"organization\"}", superadmin), 200);
-        expect(tenants.patch("companies/" + otherBranch, "{\"visibility\": \"organization\"}", superadmin), 200);
-        expect(tenants.patch("companies/" + closedInOrg, "{\"visibility\": \"closed\"}", superadmin), 200);
-        expect(tenants.put("companies/" + closedCo + "/visibility-by/" + pairedCo, "", superadmin), 204);
+        expect(api.patch("companies/" + branch, "{\"visibility\": \"organization\"}", superadmin), 200);
+        expect(api.patch("companies/" + otherBranch, "{\"visibility\": \"organization\"}", superadmin), 200);
+        expect(api.patch("companies/" + closedInOrg, "{\"visibility\": \"closed\"}", superadmin), 200);
+        expect(api.put("companies/" + closedCo + "/visibility-by/" + pairedCo, "", superadmin), 204);
 
         Person open = tenants.person(publicCo, "EMEA", tag, "Open");
         Person colleague = tenants.person(publicCo, "EMEA", tag, "Colleague");
         Person hidden = tenants.person(publicCo, "EMEA", tag, "Hidden");
-        expect(tenants.patch("companies/" + publicCo + "/members/" + hidden.id(), "{\"visibility\": \"private\"}", superadmin), 200);
+        expect(api.patch("companies/" + publicCo + "/members/" + hidden.id(), "{\"visibility\": \"private\"}", superadmin), 200);
         Person discreet = tenants.person(privateCo, "DE", tag, "Discreet");
         Person shown = tenants.person(privateCo, "DE", tag, "Shown");
-        expect(tenants.patch("companies/" + privateCo + "/members/" + shown.id(), "{\"visibility\": \"public\"}", superadmin), 200);
+        expect(api.patch("companies/" + privateCo + "/members/" + shown.id(), "{\"visibility\": \"public\"}", superadmin), 200);
         Person shut = tenants.person(closedCo, "NA", tag, "Shut");
         Person alone = tenants.person(isolatedCo, "EMEA", tag, "Alone");
         Person partner = tenants.person(pairedCo, "APAC", tag, "Partner");
@@ -170,10 +161,10 @@ class NetworkIT extends WithPeople {
         assertEquals("visibility-by", explain(shut, partner).getJsonObject("invite").getString("rule"));
 
         // a mode change reaches the directory at once
-        expect(tenants.patch("companies/" + publicCo, "{\"visibility\": \"closed\"}", superadmin), 200);
+        expect(api.patch("companies/" + publicCo, "{\"visibility\": \"closed\"}", superadmin), 200);
         assertEquals(ids(shown, partner), search(discreet, tag));
         assertEquals(ids(colleague, hidden), search(open, tag), "closed: colleagues only");
-        expect(tenants.patch("companies/" + publicCo + "/members/" + open.id(), "{\"visibility\": \"public\"}", superadmin), 200);
+        expect(api.patch("companies/" + publicCo + "/members/" + open.id(), "{\"visibility\": \"public\"}", superadmin), 200);
         assertEquals(ids(open, shown, partner), search(discreet, tag));
     }
 
@@ -348,19 +339,19 @@ class NetworkIT extends WithPeople {
         assertEquals(List.of(), Databases.column("emea", "SELECT CAST(owner_id AS VARCHAR) FROM contact WHERE owner_id = CAST(? AS UUID)", berlin.id()));
 
         // favorites are one's own
-        expect(tenants.put("network/" + berlin.id() + "/favorite", "", paris.token()), 204);
+        expect(api.put("network/" + berlin.id() + "/favorite", "", paris.token()), 204);
         assertTrue(contact(paris, berlin).getBoolean("favorite"));
         assertFalse(contact(berlin, paris).getBoolean("favorite"));
-        expect(tenants.delete("network/" + berlin.id() + "/favorite", paris.token()), 204);
+        expect(api.delete("network/" + berlin.id() + "/favorite", paris.token()), 204);
         assertFalse(contact(paris, berlin).getBoolean("favorite"));
         Person stranger = tenants.person(company("Stranger", "NA", null), "NA", "Stranger", "User");
-        assertProblem(tenants.put("network/" + stranger.id() + "/favorite", "", paris.token()), 404);
+        assertProblem(api.put("network/" + stranger.id() + "/favorite", "", paris.token()), 404);
 
-        assertProblem(tenants.delete("network/" + stranger.id(), paris.token()), 404);
-        expect(tenants.delete("network/" + paris.id(), berlin.token()), 204);
+        assertProblem(api.delete("network/" + stranger.id(), paris.token()), 404);
+        expect(api.delete("network/" + paris.id(), berlin.token()), 204);
         assertEquals(Set.of(), network(paris));
         assertEquals(Set.of(), network(berlin));
-        assertProblem(tenants.delete("network/" + paris.id(), berlin.token()), 404);
+        assertProblem(api.delete("network/" + paris.id(), berlin.token()), 404);
         // they may meet again
         String again = Api.json(expect(inviteById(berlin, paris), 201)).getString("id");
         expect(decide(paris, again, "accept"), 200);
@@ -381,7 +372,7 @@ class NetworkIT extends WithPeople {
         expect(decide(bob, Api.json(expect(inviteById(ada, bob), 201)).getString("id"), "accept"), 200);
 
         assertEquals("offline", presence(ada, bob).getString("presence"));
-        assertEquals("busy", Api.json(expect(tenants.put("users/me/presence", "{\"presence\": \"busy\"}", ada.token()), 200))
+        assertEquals("busy", Api.json(expect(api.put("users/me/presence", "{\"presence\": \"busy\"}", ada.token()), 200))
                 .getString("presence"));
         assertEquals("busy", presence(bob, ada).getString("presence"));
         assertEquals("busy", presence(ada, ada).getString("presence"));
@@ -391,13 +382,13 @@ class NetworkIT extends WithPeople {
         assertProblem(colleagueAsks, 404);
         assertEquals(Api.json(unknown).getString("detail"), Api.json(colleagueAsks).getString("detail"));
 
-        assertProblem(tenants.put("users/me/presence", "{\"presence\": \"sleeping\"}", ada.token()), 400);
-        assertProblem(tenants.put("users/me/presence", "{}", ada.token()), 400);
-        assertProblem(tenants.put("users/me/presence", "[\"busy\"]", ada.token()), 400);
-        assertProblem(tenants.put("users/" + bob.id() + "/presence", "{\"presence\": \"away\"}", ada.token()), 404);
+        assertProblem(api.put("users/me/presence", "{\"presence\": \"sleeping\"}", ada.token()), 400);
+        assertProblem(api.put("users/me/presence", "{}", ada.token()), 400);
+        assertProblem(api.put("users/me/presence", "[\"busy\"]", ada.token()), 400);
+        assertProblem(api.put("users/" + bob.id() + "/presence", "{\"presence\": \"away\"}", ada.token()), 404);
         assertEquals("busy", presence(bob, ada).getString("presence"), "refused changes changed nothing");
 
-        expect(tenants.delete("network/" + ada.id(), bob.token()), 204);
+        expect(api.delete("network/" + ada.id(), bob.token()), 204);
         assertProblem(api.get(api.api("users/" + ada.id() + "/presence"), bob.token()), 404);
     }
 
@@ -490,7 +481,7 @@ class NetworkIT extends WithPeople {
         awaitNetwork(sydney, Set.of(lisbon.id()));
 
         // as if it died between the two commits of a revocation: Lisbon's half still says active
-        expect(tenants.delete("network/" + lisbon.id(), sydney.token()), 204);
+        expect(api.delete("network/" + lisbon.id(), sydney.token()), 204);
         Databases.update("emea", "UPDATE contact SET status = 'ACTIVE' WHERE owner_id = CAST(? AS UUID)", lisbon.id());
         Databases.update("anz", "UPDATE contact SET changed_at = changed_at - INTERVAL '2 minutes' WHERE owner_id = CAST(? AS UUID)", sydney.id());
         Databases.update("emea", "UPDATE contact SET changed_at = changed_at - INTERVAL '3 minutes' WHERE owner_id = CAST(? AS UUID)", lisbon.id());

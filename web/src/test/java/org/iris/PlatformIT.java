@@ -14,13 +14,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.iris.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Readiness, OpenAPI, the Default company, and how every kind of bad request is answered. */
@@ -108,31 +106,31 @@ class PlatformIT extends IrisIT {
 
     @Test
     void unsupportedMediaTypeIsRefusedAndChangesNothing() throws Exception {
-        List<Long> before = companyCounts();
+        List<Long> before = Databases.companyCounts();
         assertProblem(api.post(api.api("companies"), "text/plain", "name=Acme", Tokens.superadmin()), 415);
-        assertEquals(before, companyCounts());
+        assertEquals(before, Databases.companyCounts());
     }
 
     @Test
     void malformedJsonIsRefusedAndChangesNothing() throws Exception {
-        List<Long> before = companyCounts();
+        List<Long> before = Databases.companyCounts();
         for (String body : List.of("{\"name\": ", "[1, 2]", "\"Acme\"", "{\"name\": \"Acme\", \"hds\": \"maybe\"}")) {
             assertProblem(api.postJson(api.api("companies"), body, Tokens.superadmin()), 400);
         }
-        assertEquals(before, companyCounts());
+        assertEquals(before, Databases.companyCounts());
     }
 
     @Test
     void missingBodyIsRefusedAndNamed() throws Exception {
-        List<Long> before = companyCounts();
+        List<Long> before = Databases.companyCounts();
         HttpResponse<String> response = api.postJson(api.api("companies"), "", Tokens.superadmin());
         assertEquals("A request body is required.", assertProblem(response, 400).getString("detail"));
-        assertEquals(before, companyCounts());
+        assertEquals(before, Databases.companyCounts());
     }
 
     @Test
     void brokenRulesAreEachNamedAndChangeNothing() throws Exception {
-        List<Long> before = companyCounts();
+        List<Long> before = Databases.companyCounts();
         HttpResponse<String> response = api.postJson(api.api("companies"),
                 "{\"name\": \"   \", \"region\": \"MARS\"}", Tokens.superadmin());
         assertProblem(response, 400);
@@ -142,12 +140,12 @@ class PlatformIT extends IrisIT {
         response = api.postJson(api.api("companies"), "{\"name\": \"" + tooLong + "\"}", Tokens.superadmin());
         assertProblem(response, 400);
         assertEquals(List.of("name"), violatedFields(Api.json(response)));
-        assertEquals(before, companyCounts());
+        assertEquals(before, Databases.companyCounts());
     }
 
     @Test
     void oversizedBodyIsRefusedAndChangesNothing() throws Exception {
-        List<Long> before = companyCounts();
+        List<Long> before = Databases.companyCounts();
         // As an attacker sends it: a huge declared length, then only the start of the body.
         URI uri = api.api("companies");
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
@@ -160,12 +158,12 @@ class PlatformIT extends IrisIT {
             String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
             assertEquals("HTTP/1.1 413", answer);
         }
-        assertEquals(before, companyCounts());
+        assertEquals(before, Databases.companyCounts());
     }
 
     @Test
     void oversizedBodyWithoutDeclaredLengthIsRefused() throws Exception {
-        List<Long> before = companyCounts();
+        List<Long> before = Databases.companyCounts();
         byte[] chunk = "y".repeat(16_384).getBytes(StandardCharsets.US_ASCII);
         List<byte[]> parts = new ArrayList<>();
         parts.add("{\"name\": \"".getBytes(StandardCharsets.US_ASCII));
@@ -177,7 +175,7 @@ class PlatformIT extends IrisIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)));
         assertProblem(response, 413);
-        assertEquals(before, companyCounts());
+        assertEquals(before, Databases.companyCounts());
     }
 
     static List<String> violatedFields(JsonObject problem) {
@@ -185,32 +183,5 @@ class PlatformIT extends IrisIT {
         problem.getJsonArray("violations").getValuesAs(JsonObject.class)
                 .forEach(violation -> fields.add(violation.getString("field")));
         return fields;
-    }
-
-    static List<Long> companyCounts() throws Exception {
-        List<Long> counts = new ArrayList<>(Databases.counts("company", Databases.REGIONS));
-        counts.addAll(Databases.counts("company_route", List.of(Databases.GLOBAL)));
-        return counts;
-    }
-
-    /** An RFC 9457 document with that status, and nothing in it that names Iris's insides. */
-    static JsonObject assertProblem(HttpResponse<String> response, int status) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
-                response.headers().map().toString());
-        if (status == 401) {
-            assertEquals(List.of("Bearer"), response.headers().allValues("WWW-Authenticate"));
-        }
-        JsonObject problem = Api.json(response);
-        assertEquals(status, problem.getInt("status"));
-        assertTrue(problem.getString("type").startsWith("urn:iris:problem:"), problem.toString());
-        assertNotNull(problem.getString("title"));
-        assertNotNull(problem.getString("detail"));
-        String lower = response.body().toLowerCase(Locale.ROOT);
-        for (String internal : List.of("exception", "org.", "java.", "jakarta.", "sql", "eclipselink",
-                "payara", "glassfish", "jersey", "yasson", "\tat ")) {
-            assertFalse(lower.contains(internal), "leaks '" + internal + "': " + response.body());
-        }
-        return problem;
     }
 }

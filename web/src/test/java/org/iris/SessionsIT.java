@@ -4,7 +4,6 @@ import jakarta.json.JsonObject;
 import org.iris.it.Api;
 import org.iris.it.Databases;
 import org.iris.it.WithPeople;
-import org.iris.it.Mailbox;
 import org.iris.it.People;
 import org.iris.it.Tokens;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.iris.it.People.PASSWORD;
-import static org.iris.it.People.expect;
+import static org.iris.it.Api.expect;
 import static org.iris.it.People.newEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -91,6 +91,29 @@ public final class Api {
         return post(uri, "application/json", json, token);
     }
 
+    /** A JSON merge patch (RFC 7396) of a path under {@code /api/v1}. */
+    public HttpResponse<String> patch(String path, String json, String token) {
+        return send(request(api(path), token).header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> put(String path, String json, String token) {
+        return send(request(api(path), token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> delete(String path, String token) {
+        return send(request(api(path), token).DELETE());
+    }
+
+    /** The answer, which must have that status. */
+    public static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new AssertionError("Expected " + status + " but got " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
     public HttpResponse<String> send(HttpRequest.Builder request) {
         HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
         if (built.headers().firstValue("X-Forwarded-For").isEmpty()) {

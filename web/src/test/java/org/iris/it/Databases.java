@@ -1,11 +1,14 @@
 package org.iris.it;
 
+import org.iris.platform.entity.Region;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,7 +17,7 @@ import java.util.List;
  */
 public final class Databases {
 
-    public static final List<String> REGIONS = List.of("emea", "de", "na", "cala", "apac", "anz", "cn", "hds");
+    public static final List<String> REGIONS = Arrays.stream(Region.values()).map(Region::key).toList();
     public static final String GLOBAL = "global";
 
     private Databases() {
@@ -61,6 +64,13 @@ public final class Databases {
         for (String boundary : boundaries) {
             counts.add(Long.valueOf(column(boundary, "SELECT count(*) FROM " + table).get(0)));
         }
+        return counts;
+    }
+
+    /** How many companies each region holds, and how many routes {@code global} holds. */
+    public static List<Long> companyCounts() throws SQLException {
+        List<Long> counts = new ArrayList<>(counts("company", REGIONS));
+        counts.addAll(counts("company_route", List.of(GLOBAL)));
         return counts;
     }
 }

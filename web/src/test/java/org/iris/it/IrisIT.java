@@ -25,7 +25,7 @@ public abstract class IrisIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        Tokens.keysFile(); // Iris reads its signing keys when it starts
+        Tokens.writeKeysFile(); // Iris reads its signing keys when it starts
         return Deployments.iris();
     }
 

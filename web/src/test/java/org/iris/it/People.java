@@ -5,6 +5,8 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
+import static org.iris.it.Api.expect;
+
 /** Registers and logs in people through the API, as they would, reading PINs from their mail. */
 public final class People {
 
@@ -61,12 +63,5 @@ public final class People {
     /** Logs in and answers the access and refresh tokens. */
     public JsonObject tokens(String email, String password) {
         return Api.json(expect(login(email, password), 200));
-    }
-
-    public static HttpResponse<String> expect(HttpResponse<String> response, int status) {
-        if (response.statusCode() != status) {
-            throw new AssertionError("Expected " + status + " but got " + response.statusCode() + ": " + response.body());
-        }
-        return response;
     }
 }

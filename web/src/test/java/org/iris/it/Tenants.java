@@ -2,14 +2,13 @@ package org.iris.it;
 
 import jakarta.json.JsonObject;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.iris.it.People.expect;
+import static org.iris.it.Api.expect;
 
 /**
  * Companies and their members made through the API as an operator and administrators would: the
@@ -38,11 +37,11 @@ public final class Tenants {
     }
 
     /** A real member of the company, with these roles besides {@code user}, invited by the superadmin. */
-    public Member member(String companyId, String... roles) {
+    public Invitee member(String companyId, String... roles) {
         String email = People.newEmail("members.example");
         expect(invite(companyId, email, null, Tokens.superadmin(), roles), 202);
         JsonObject account = Api.json(expect(accept(invitationToken(email, 1), People.PASSWORD), 201));
-        return new Member(account.getString("id"), email);
+        return new Invitee(account.getString("id"), email);
     }
 
     /** A real member with these names, invited by the superadmin and logged in by a token as Iris issues them. */
@@ -81,21 +80,7 @@ public final class Tenants {
         return matcher.group(1);
     }
 
-    public HttpResponse<String> patch(String path, String json, String token) {
-        return api.send(Api.request(api.api(path), token).header("Content-Type", "application/merge-patch+json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    public HttpResponse<String> put(String path, String json, String token) {
-        return api.send(Api.request(api.api(path), token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    public HttpResponse<String> delete(String path, String token) {
-        return api.send(Api.request(api.api(path), token).DELETE());
-    }
-
     /** A member: their account id and login. */
-    public record Member(String id, String email) {
+    public record Invitee(String id, String email) {
     }
 }

@@ -33,7 +33,7 @@ import java.util.UUID;
  * Signs test tokens with key pairs made for this test run. Both are written, private halves
  * included, as the JWKS that the Iris under test signs with ({@code iris.jwt.keys.file}): the first
  * signs Iris's own tokens, the second stands for a rotated-out key that still verifies. The file
- * must exist before Iris is deployed: {@link #keysFile()} writes it. Also makes the forgeries an
+ * must exist before Iris is deployed: {@link #writeKeysFile()} writes it. Also makes the forgeries an
  * attacker would try.
  */
 public final class Tokens {
@@ -52,7 +52,12 @@ public final class Tokens {
     private static final KeyPair STRANGER = rsaKeyPair();
     private static final Path KEYS = Path.of(System.getProperty("it.jwt.signing-keys", "target/it-jwt/signing-jwks.json"));
 
-    static {
+    /**
+     * Writes the JWKS Iris signs with (the keys of this JVM's tests), before an Iris under test starts.
+     *
+     * @return where it is
+     */
+    public static synchronized Path writeKeysFile() {
         JWKSet keys = new JWKSet(List.of(jwk(TRUSTED, CURRENT_KID), jwk(PREVIOUS, PREVIOUS_KID)));
         try {
             Files.createDirectories(KEYS.toAbsolutePath().getParent());
@@ -60,10 +65,6 @@ public final class Tokens {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The JWKS Iris signs with, written on first use of this class. */
-    public static Path keysFile() {
         return KEYS.toAbsolutePath();
     }
 
