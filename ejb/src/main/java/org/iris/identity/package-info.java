@@ -10,5 +10,14 @@
  * a login counts before its hash, a PIN is tried before the new password is hashed, and the PIN mails
  * are decided when they are sent ({@link org.iris.identity.control.PinMails}), so that asking does the
  * same work, and takes as long, whether or not the email has an account.
+ *
+ * <p>Identity sits below company: it does not import it. What it must know of a user's company (where
+ * an email's account goes, the offer's features) it asks through {@link org.iris.identity.control.Tenancy},
+ * which company implements; what company must hear of it is an event
+ * ({@link org.iris.identity.entity.AccountChanged}, {@link org.iris.identity.entity.AccountOpened}).
+ * Opening an account ({@link org.iris.identity.control.AccountOpening}) and ending sessions
+ * ({@link org.iris.identity.control.SessionEnding}) are one control each; other features read accounts
+ * through {@link org.iris.identity.control.Memberships} and {@link org.iris.identity.control.AccountRoutes},
+ * never by querying identity's tables.
  */
 package org.iris.identity;

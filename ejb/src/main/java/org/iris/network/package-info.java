@@ -1,5 +1,6 @@
 /**
- * Network (SPEC §4): invitations, contacts, favorites and presence.
+ * Network (SPEC §4): invitations ({@link org.iris.network.boundary.NetworkInvitations}), contacts,
+ * favorites and presence. It is the highest feature so far: it may use all those below.
  * <ul>
  * <li>Every contact and invitation has one half per user, in that user's region
  *     ({@link org.iris.network.entity.Contact}, {@link org.iris.network.entity.NetworkInvitation}): nothing

@@ -10,9 +10,13 @@
  *     answer; a unit test holds the two in agreement for every combination.</li>
  * <li>The directory ({@code directory_entry}, one per region) keeps each account's normalized words and
  *     what its modes mean for search, in step with every change of name or mode
- *     ({@link org.iris.visibility.control.Directory}); {@link org.iris.visibility.control.DirectorySearch}
+ *     ({@link org.iris.visibility.control.Directory}, which observes identity's and company's change events,
+ *     and keeps in {@code directory_person} what it needs of each account's company and modes);
+ *     {@link org.iris.visibility.control.DirectorySearch}
  *     reads it by prefix in every region the searcher may see into, in parallel, and merges. An email is
  *     a word only for those shown it (colleagues, the network), so that it cannot be rebuilt by prefix.</li>
+ * <li>Visibility sits below network, yet the rules depend on who is in whose network: it asks through
+ *     {@link org.iris.visibility.control.Networks}, which network implements.</li>
  * </ul>
  */
 package org.iris.visibility;

@@ -5,8 +5,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import org.iris.company.control.CompanyAccess;
 import org.iris.company.control.CompanyLookup;
@@ -16,7 +16,6 @@ import org.iris.company.entity.CompanyChange;
 import org.iris.company.entity.CompanyDomain;
 import org.iris.company.entity.DomainName;
 import org.iris.company.entity.OrganizationMember;
-import org.iris.platform.entity.VisibilityMode;
 import org.iris.platform.entity.Caller;
 import org.iris.platform.entity.Roles;
 import org.iris.platform.control.BusinessException.FieldError;
@@ -30,7 +29,8 @@ import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.Transactions;
 import org.iris.platform.entity.Region;
-import org.iris.visibility.control.Directory;
+import org.iris.identity.control.Memberships;
+import org.iris.company.entity.CompanyModeChanged;
 
 import java.time.Clock;
 import java.util.Collection;
@@ -77,7 +77,10 @@ public class Companies {
     Transactions transactions;
 
     @Inject
-    Directory directory;
+    Memberships memberships;
+
+    @Inject
+    Event<CompanyModeChanged> modeChanged;
 
     @Inject
     Clock clock;
@@ -179,8 +182,8 @@ public class Companies {
             change.description().ifPresent(stored::describe);
             change.visibility().ifPresent(mode -> {
                 stored.changeVisibility(mode, inOrganization);
-                inheritWhereNoLongerAllowed(regional, id, mode);
-                directory.follow(regional, id, mode);
+                memberships.keepOwnModesWithin(target.region(), id, mode.memberOverrides());
+                modeChanged.fire(new CompanyModeChanged(id, target.region(), mode));
             });
             change.fileSharingForbidden().ifPresent(stored::forbidFileSharing);
             change.nameEditForbidden().ifPresent(stored::forbidNameEdit);
@@ -190,21 +193,6 @@ public class Companies {
             routes.record(changed);
             return changed;
         });
-    }
-
-    /**
-     * Members' own modes that the company's new mode does not allow (SPEC §3's derogations) go back
-     * to inheriting the company's; runs in the caller's transaction in the company's region.
-     */
-    private static void inheritWhereNoLongerAllowed(EntityManager regional, UUID companyId, VisibilityMode mode) {
-        Set<VisibilityMode> allowed = mode.memberOverrides();
-        var update = regional.createQuery("UPDATE Account a SET a.visibilityMode = NULL WHERE a.companyId = :id"
-                        + " AND a.visibilityMode IS NOT NULL" + (allowed.isEmpty() ? "" : " AND a.visibilityMode NOT IN :allowed"))
-                .setParameter("id", companyId);
-        if (!allowed.isEmpty()) {
-            update.setParameter("allowed", List.copyOf(allowed));
-        }
-        update.executeUpdate();
     }
 
     /**
@@ -218,9 +206,8 @@ public class Companies {
             throw new Conflict("The Default company cannot be deleted.");
         }
         var regional = managers.of(company.region());
-        transactions.commit(() -> {
-            long members = regional.createQuery("SELECT count(a) FROM Account a WHERE a.companyId = :id", Long.class)
-                    .setParameter("id", id).getSingleResult();
+        transactions.run(() -> {
+            long members = memberships.count(company.region(), id);
             long customers = regional.createQuery("SELECT count(c) FROM Company c WHERE c.managedBy = :id", Long.class)
                     .setParameter("id", id.toString()).getSingleResult();
             if (members > 0 || customers > 0) {
@@ -231,12 +218,8 @@ public class Companies {
                 regional.createQuery("DELETE FROM " + owned + " e WHERE e.companyId = :id").setParameter("id", id).executeUpdate();
             }
             regional.remove(lookup.lock(company.region(), id).orElseThrow());
-            return null;
         });
-        transactions.commit(() -> {
-            routes.forget(id);
-            return null;
-        });
+        transactions.run(() -> routes.forget(id));
     }
 
     /** The company's email domains, for whoever may read the company. */

@@ -69,9 +69,8 @@ public class Subscriptions {
         Company company = access.require(caller, companyId, Action.CREATE);
         Subscription subscription = Subscription.create(companyId, offer, billing, seats, clock.instant());
         EntityManager region = managers.of(company.region());
-        transactions.commit(() -> {
+        transactions.run(() -> {
             region.persist(subscription);
-            return null;
         });
         return new Seats(subscription, 0);
     }
@@ -138,13 +137,12 @@ public class Subscriptions {
         Company company = access.require(caller, companyId, Action.ALLOCATE);
         EntityManager region = managers.of(company.region());
         member(company, memberId);
-        transactions.commit(() -> {
+        transactions.run(() -> {
             Licence current = region.find(Licence.class, memberId);
             if (current == null) {
                 throw new NotFound("licence");
             }
             region.remove(current);
-            return null;
         });
     }
 

@@ -93,11 +93,10 @@ public class Systems {
     public void remove(Caller caller, UUID companyId, UUID systemId) {
         Company company = access.require(caller, companyId, Action.MANAGE_SYSTEMS);
         EntityManager region = managers.of(company.region());
-        transactions.commit(() -> {
+        transactions.run(() -> {
             PbxSystem system = system(region, companyId, systemId);
             region.createQuery("DELETE FROM PbxExtension e WHERE e.systemId = :id").setParameter("id", systemId).executeUpdate();
             region.remove(system);
-            return null;
         });
     }
 
@@ -151,13 +150,12 @@ public class Systems {
         Company company = access.require(caller, companyId, Action.MANAGE_SYSTEMS);
         EntityManager region = managers.of(company.region());
         system(region, companyId, systemId);
-        transactions.commit(() -> {
+        transactions.run(() -> {
             PbxExtension extension = region.find(PbxExtension.class, new PbxExtension.Key(systemId, number));
             if (extension == null) {
                 throw new NotFound("extension");
             }
             region.remove(extension);
-            return null;
         });
     }
 

@@ -4,58 +4,43 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import org.iris.company.control.CompanyAccess;
-import org.iris.company.control.CompanyLookup;
-import org.iris.company.control.Licences;
-import org.iris.company.entity.Company;
-import org.iris.company.entity.Feature;
-import org.iris.company.entity.Offer;
 import org.iris.identity.control.AccountRoutes;
 import org.iris.identity.control.LoginBackoff;
 import org.iris.identity.control.PasswordHashes;
 import org.iris.identity.control.PasswordPolicy;
-import org.iris.identity.control.RefreshTokens;
-import org.iris.identity.control.Revocations;
+import org.iris.identity.control.SessionEnding;
+import org.iris.identity.control.Tenancy;
 import org.iris.identity.entity.Account;
-import org.iris.platform.entity.Caller;
-import org.iris.platform.entity.Language;
+import org.iris.identity.entity.AccountChanged;
 import org.iris.identity.entity.PersonName;
 import org.iris.identity.entity.ProfileChange;
-import org.iris.platform.entity.Roles;
 import org.iris.platform.control.BusinessException.FieldError;
 import org.iris.platform.control.Forbidden;
 import org.iris.platform.control.InvalidRequest;
 import org.iris.platform.control.NotFound;
-import org.iris.residency.control.EntityManagers;
+import org.iris.platform.entity.Caller;
+import org.iris.platform.entity.Language;
+import org.iris.platform.entity.Roles;
 import org.iris.residency.control.Transactions;
-import org.iris.platform.entity.Region;
-import org.iris.visibility.control.Directory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
- * A person's own account and profile, and a forced password reset of a member by whoever manages
- * the member's company.
- * Every change that must end the account's sessions ends them in its region (refresh tokens) and
- * then in {@code global} (access tokens, through {@link Revocations}).
+ * A person's own account (SPEC §1, §2, §6): reading and changing their profile, within what their
+ * company allows, and changing their password.
  */
 @Stateless
 @RolesAllowed({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Accounts {
 
-    @Inject
-    Directory directory;
-
-    @Inject
-    EntityManagers managers;
+    /** The caller's account with what their company and licence make of it ({@link Tenancy.Terms}). */
+    public record Profile(Account account, Tenancy.Terms terms) {
+    }
 
     @Inject
     Transactions transactions;
@@ -64,56 +49,30 @@ public class Accounts {
     AccountRoutes accounts;
 
     @Inject
-    CompanyLookup companies;
-
-    @Inject
-    CompanyAccess access;
-
-    @Inject
-    Licences licences;
+    Tenancy tenancy;
 
     @Inject
     PasswordHashes hashes;
 
     @Inject
-    RefreshTokens refreshTokens;
-
-    @Inject
-    Revocations revocations;
+    SessionEnding sessions;
 
     @Inject
     LoginBackoff backoff;
 
     @Inject
-    Clock clock;
+    Event<AccountChanged> changed;
 
-    /**
-     * The caller's account with what their company and licence make of it: the features of their
-     * offer (SPEC §1), and whether they may share files and edit their own names (SPEC §6).
-     */
-    public record Profile(Account account, Offer offer, Set<Feature> features, boolean fileSharingAllowed,
-                          boolean nameEditAllowed) {
-    }
+    @Inject
+    Clock clock;
 
     public Account me(Caller caller) {
         return accounts.find(caller.region(), caller.accountId()).orElseThrow(() -> new NotFound("account"));
     }
 
     public Profile profile(Caller caller) {
-        return profile(me(caller));
-    }
-
-    private Profile profile(Account account) {
-        Company company = companies.find(account.companyId()).orElseThrow(() -> new NotFound("account"));
-        Offer offer = licences.effective(managers.of(account.region()), account.id());
-        boolean fileSharing = offer.opens(Feature.FILE_SHARING) && !company.fileSharingForbidden()
-                && !account.fileSharingForbidden();
-        Set<Feature> features = EnumSet.noneOf(Feature.class);
-        features.addAll(offer.features());
-        if (!fileSharing) {
-            features.remove(Feature.FILE_SHARING);
-        }
-        return new Profile(account, offer, features, fileSharing, !company.nameEditForbidden());
+        Account account = me(caller);
+        return new Profile(account, tenancy.terms(account));
     }
 
     /**
@@ -123,7 +82,7 @@ public class Accounts {
     public Profile update(Caller caller, ProfileChange change) {
         Account me = me(caller);
         boolean touchesNames = change.firstName().isPresent() || change.lastName().isPresent() || change.title().isPresent();
-        if (touchesNames && !profile(me).nameEditAllowed()) {
+        if (touchesNames && !tenancy.terms(me).nameEditAllowed()) {
             throw new Forbidden("Your company's administrator does not let members change their title, first or last name.");
         }
         PersonName current = me.name();
@@ -136,10 +95,10 @@ public class Accounts {
             if (language != null) {
                 account.speak(language);
             }
-            directory.enter(managers.of(caller.region()), account);
+            changed.fire(new AccountChanged(account));
             return account;
         });
-        return profile(updated);
+        return new Profile(updated, tenancy.terms(updated));
     }
 
     /**
@@ -163,31 +122,6 @@ public class Accounts {
                     List.of(new FieldError("newPassword", "same as the current password")));
         }
         String newHash = hashes.hash(newPassword);
-        endSessions(caller.region(), caller.accountId(), stored -> stored.changePassword(newHash));
-    }
-
-    /**
-     * Whoever manages the member's company (SPEC §1) makes a member choose a new password (by PIN)
-     * before the next login; the member's sessions end now. A company that is none of the caller's
-     * business is answered as unknown.
-     */
-    public void forceReset(Caller admin, UUID companyId, UUID memberId) {
-        Company company = access.manage(admin, companyId);
-        Account member = accounts.member(company.region(), companyId, memberId).orElseThrow(() -> new NotFound("member"));
-        endSessions(member.region(), member.id(), Account::requireReset);
-    }
-
-    private void endSessions(Region region, UUID accountId, Consumer<Account> change) {
-        var regional = managers.of(region);
-        Account changed = transactions.commit(() -> {
-            Account stored = accounts.lock(region, accountId).orElseThrow(() -> new NotFound("account"));
-            change.accept(stored);
-            refreshTokens.endAll(regional, accountId);
-            return stored;
-        });
-        transactions.commit(() -> {
-            revocations.revokeAccount(changed.id(), changed.tokenGeneration());
-            return null;
-        });
+        sessions.endAll(caller.region(), caller.accountId(), stored -> stored.changePassword(newHash));
     }
 }

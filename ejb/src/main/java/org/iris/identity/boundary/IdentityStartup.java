@@ -8,7 +8,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.iris.company.control.CompanyLookup;
+import org.iris.identity.control.AccountOpening;
+import org.iris.identity.control.Tenancy;
+import org.iris.identity.entity.Home;
 import org.iris.identity.control.AccountRoutes;
 import org.iris.identity.control.Emails;
 import org.iris.identity.control.Pbkdf2;
@@ -69,7 +71,10 @@ public class IdentityStartup {
     AccountRoutes accounts;
 
     @Inject
-    CompanyLookup companies;
+    Tenancy tenancy;
+
+    @Inject
+    AccountOpening opening;
 
     @Inject
     Emails emails;
@@ -163,18 +168,12 @@ public class IdentityStartup {
     }
 
     private Account create(EmailAddress email, String emailHash, Optional<String> hash, Instant now) {
-        var company = companies.defaultCompany();
-        Account account = Account.create(company, email, emailHash, new PersonName("Iris", "Superadmin"),
+        Home home = tenancy.standalone();
+        Account account = Account.create(home, email, emailHash, new PersonName("Iris", "Superadmin"),
                 Language.DEFAULT, hash.orElse(null), now, Roles.SUPERADMIN);
-        var region = managers.of(company.region());
-        transactions.commit(() -> {
-            region.persist(account);
-            return null;
-        });
-        transactions.commit(() -> {
-            accounts.record(account);
-            return null;
-        });
+        var region = managers.of(home.region());
+        transactions.run(() -> opening.store(region, account));
+        opening.route(account);
         LOG.info(() -> "Created the bootstrap superadmin " + email.masked());
         return account;
     }

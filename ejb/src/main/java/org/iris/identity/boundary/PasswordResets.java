@@ -12,8 +12,7 @@ import org.iris.identity.control.PasswordPolicy;
 import org.iris.identity.control.PinMails;
 import org.iris.identity.control.PinRequests;
 import org.iris.identity.control.Pins;
-import org.iris.identity.control.RefreshTokens;
-import org.iris.identity.control.Revocations;
+import org.iris.identity.control.SessionEnding;
 import org.iris.identity.control.LoginBackoff;
 import org.iris.identity.entity.Account;
 import org.iris.platform.entity.EmailAddress;
@@ -50,15 +49,11 @@ public class PasswordResets {
     @Inject
     PinRequests pinRequests;
 
-
     @Inject
     PasswordHashes hashes;
 
     @Inject
-    RefreshTokens refreshTokens;
-
-    @Inject
-    Revocations revocations;
+    SessionEnding sessions;
 
     @Inject
     LoginBackoff backoff;
@@ -115,15 +110,15 @@ public class PasswordResets {
                         .filter(account -> account.status() == Account.Status.ACTIVE);
                 stored.ifPresent(locked -> {
                     locked.changePassword(hashes.hash(newPassword));
-                    refreshTokens.endAll(region, locked.id());
+                    sessions.endRefreshTokens(region, locked);
                 });
                 return stored;
             });
         });
         Account reset = changed.orElseThrow(Pins::refused);
+        sessions.revokeAccessTokens(reset);
         transactions.run(() -> {
             pinRequests.forgetTries(emailHash, PinChallenge.Purpose.PASSWORD_RESET);
-            revocations.revokeAccount(reset.id(), reset.tokenGeneration());
             backoff.clear(emailHash);
         });
     }

@@ -4,12 +4,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
-import org.iris.company.control.CompanyLookup;
-import org.iris.company.entity.Company;
-import org.iris.company.entity.CompanyInvitation;
+import org.iris.identity.control.AccountOpening;
 import org.iris.identity.control.AccountRoutes;
 import org.iris.identity.control.Emails;
 import org.iris.identity.control.PasswordHashes;
@@ -17,20 +13,16 @@ import org.iris.identity.control.PasswordPolicy;
 import org.iris.identity.control.PinMails;
 import org.iris.identity.control.PinRequests;
 import org.iris.identity.control.Pins;
+import org.iris.identity.control.Tenancy;
 import org.iris.identity.entity.Account;
+import org.iris.identity.entity.Home;
 import org.iris.platform.entity.EmailAddress;
 import org.iris.platform.entity.Language;
 import org.iris.identity.entity.PersonName;
 import org.iris.identity.entity.PinChallenge;
 import org.iris.mail.control.Outbox;
-import org.iris.platform.control.BusinessException.FieldError;
-import org.iris.platform.control.InvalidRequest;
-import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
-import org.iris.residency.control.RegionalTokens;
 import org.iris.residency.control.Transactions;
-import org.iris.visibility.control.Directory;
-import org.iris.identity.entity.AccountOpened;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -65,11 +57,13 @@ public class Registrations {
     AccountRoutes accounts;
 
     @Inject
-    CompanyLookup companies;
+    Tenancy tenancy;
+
+    @Inject
+    AccountOpening opening;
 
     @Inject
     PinRequests pinRequests;
-
 
     @Inject
     PasswordHashes hashes;
@@ -79,15 +73,6 @@ public class Registrations {
 
     @Inject
     Outbox outbox;
-
-    @Inject
-    Boundaries boundaries;
-
-    @Inject
-    Directory directory;
-
-    @Inject
-    Event<AccountOpened> opened;
 
     @Inject
     Clock clock;
@@ -127,8 +112,8 @@ public class Registrations {
         String emailHash = emails.hash(email);
         var taken = pinRequests.admitTry(emailHash, PinChallenge.Purpose.REGISTRATION, sourceAddress, now);
         Optional<Account> created = pinRequests.counted(taken, () -> {
-            Company company = companies.forEmailDomain(email.domain());
-            var region = managers.of(company.region());
+            Home home = tenancy.home(email);
+            var region = managers.of(home.region());
             return transactions.commit(() -> {
                 Language language = asked.or(() -> pinRequests.language(region, emailHash, PinChallenge.Purpose.REGISTRATION))
                         .orElse(Language.DEFAULT);
@@ -137,69 +122,14 @@ public class Registrations {
                 if (tried != PinChallenge.Outcome.ACCEPTED || accounts.route(emailHash).isPresent()) {
                     return Optional.<Account>empty();
                 }
-                Account account = Account.create(company, email, emailHash, name, language, hashes.hash(password), now);
-                region.persist(account);
-                directory.enter(region, account);
+                Account account = Account.create(home, email, emailHash, name, language, hashes.hash(password), now);
+                opening.store(region, account);
                 return Optional.of(account);
             });
         });
         Account account = created.orElseThrow(Pins::refused);
-        transactions.run(() -> {
-            pinRequests.forgetTries(emailHash, PinChallenge.Purpose.REGISTRATION);
-            accounts.record(account);
-        });
-        opened.fire(new AccountOpened(account));
+        transactions.run(() -> pinRequests.forgetTries(emailHash, PinChallenge.Purpose.REGISTRATION));
+        opening.route(account);
         return account;
-    }
-
-    /**
-     * Accepts an invitation to join a company (sent by {@code Members.invite}): creates the account in
-     * that company, whatever its email's domain, with the invitation's roles, and routes it. The
-     * invitation is spent; every other pending invitation of that email in the region goes with it.
-     *
-     * @throws InvalidRequest for a token that is unknown, spent or expired, all alike
-     */
-    public Account join(String token, String password, String firstName, String lastName, String rawLanguage) {
-        PersonName name = PersonName.of(firstName, lastName);
-        Optional<Language> asked = Optional.ofNullable(rawLanguage).map(code -> Language.parse(code, "lang"));
-        RegionalTokens.Parsed parsed = RegionalTokens.parse(token)
-                .filter(candidate -> boundaries.serves(candidate.region()))
-                .orElseThrow(Registrations::invitationRefused);
-        var region = managers.of(parsed.region());
-        Instant now = clock.instant();
-        CompanyInvitation invitation = Optional.ofNullable(region.find(CompanyInvitation.class, parsed.hash()))
-                .filter(candidate -> !candidate.expired(now))
-                .orElseThrow(Registrations::invitationRefused);
-        EmailAddress email = invitation.email();
-        PasswordPolicy.check(password, "password", List.of(email.value(), name.first(), name.last()));
-        String passwordHash = hashes.hash(password);
-        if (accounts.route(invitation.emailHash()).isPresent()) {
-            throw invitationRefused();
-        }
-        Company company = companies.find(invitation.companyId()).orElseThrow(Registrations::invitationRefused);
-        Account account = Account.create(company, email, invitation.emailHash(), name,
-                asked.orElse(invitation.language()), passwordHash, now, invitation.roles().toArray(String[]::new));
-        transactions.commit(() -> {
-            if (region.find(CompanyInvitation.class, parsed.hash(), LockModeType.PESSIMISTIC_WRITE) == null) {
-                throw invitationRefused();
-            }
-            region.createQuery("DELETE FROM CompanyInvitation i WHERE i.emailHash = :email")
-                    .setParameter("email", invitation.emailHash())
-                    .executeUpdate();
-            region.persist(account);
-            directory.enter(region, account);
-            return null;
-        });
-        transactions.commit(() -> {
-            accounts.record(account);
-            return null;
-        });
-        opened.fire(new AccountOpened(account));
-        return account;
-    }
-
-    private static InvalidRequest invitationRefused() {
-        return new InvalidRequest("The invitation is unknown, already used or expired; ask the company's administrator for a new one.",
-                List.of(new FieldError("token", "unknown, used or expired")));
     }
 }

@@ -69,7 +69,6 @@ public class Sessions {
     @Inject
     LoginBackoff backoff;
 
-
     @Inject
     AccessTokens accessTokens;
 
@@ -182,9 +181,8 @@ public class Sessions {
     /** Replaces a hash made at a lower cost (4,096 iterations, say) by one at today's; the password stays. */
     private void upgrade(Account account, String password) {
         String stronger = hashes.hash(password);
-        transactions.commit(() -> {
+        transactions.run(() -> {
             accounts.lock(account.region(), account.id()).ifPresent(stored -> stored.rehash(stronger));
-            return null;
         });
         account.rehash(stronger);
     }

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iris.identity.entity.Account;
+import org.iris.platform.entity.Caller;
 import org.iris.platform.control.SigningKeys;
 
 import java.time.Duration;
@@ -31,8 +32,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class AccessTokens {
 
-    public static final String COMPANY = "company";
-    public static final String REGION = "region";
+    public static final String COMPANY = Caller.COMPANY_CLAIM;
+    public static final String REGION = Caller.REGION_CLAIM;
     public static final String GENERATION = "gen";
     /** The session (refresh-token family) the token was issued in: a logout ends all its access tokens. */
     public static final String SESSION = "sid";

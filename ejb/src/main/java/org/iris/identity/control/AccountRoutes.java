@@ -3,7 +3,6 @@ package org.iris.identity.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import org.iris.company.control.CompanyLookup;
 import org.iris.identity.entity.Account;
 import org.iris.identity.entity.AccountRoute;
 import org.iris.platform.entity.EmailAddress;
@@ -11,6 +10,8 @@ import org.iris.residency.control.EntityManagers;
 import org.iris.platform.entity.Region;
 
 import java.util.Collection;
+import java.util.List;
+
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,7 +23,7 @@ public class AccountRoutes {
     EntityManagers managers;
 
     @Inject
-    CompanyLookup companies;
+    Tenancy tenancy;
 
     public Optional<AccountRoute> route(String emailHash) {
         return Optional.ofNullable(managers.global().find(AccountRoute.class, emailHash));
@@ -34,8 +35,51 @@ public class AccountRoutes {
      * costs the same either way.
      */
     public Region home(String emailHash, EmailAddress email) {
-        Region opening = companies.forEmailDomain(email.domain()).region();
+        Region opening = tenancy.home(email).region();
         return route(emailHash).map(AccountRoute::region).orElse(opening);
+    }
+
+    /** How many accounts of the region a directory may list: the active ones, but for superadmins. */
+    public long listable(Region region) {
+        return ((Number) managers.of(region).createNativeQuery("SELECT count(*) FROM account a WHERE a.status = 'ACTIVE'"
+                        + " AND NOT EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND r.role = 'superadmin')")
+                .getSingleResult()).longValue();
+    }
+
+    /** The next {@code batch} of those accounts after {@code after} (null: from the first), by id. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> listable(Region region, UUID after, int batch) {
+        var query = managers.of(region).createNativeQuery("SELECT a.id FROM account a WHERE a.status = 'ACTIVE'"
+                + (after == null ? "" : " AND a.id > ?")
+                + " AND NOT EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND r.role = 'superadmin')"
+                + " ORDER BY a.id");
+        if (after != null) {
+            query.setParameter(1, after);
+        }
+        return ((List<Object>) query.setMaxResults(batch).getResultList()).stream()
+                .map(id -> id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()))
+                .toList();
+    }
+
+    /** Accounts of the region by their ids (those that exist). */
+    public List<Account> byIds(Region region, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return managers.of(region).createQuery("SELECT a FROM Account a WHERE a.id IN :ids", Account.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .map(account -> account.in(region))
+                .toList();
+    }
+
+    /** Accounts of the region created in that window, for the route repair. */
+    public List<Account> createdBetween(Region region, java.time.OffsetDateTime after, java.time.OffsetDateTime before) {
+        return managers.of(region)
+                .createQuery("SELECT a FROM Account a WHERE a.createdAt < :settled AND a.createdAt > :recent", Account.class)
+                .setParameter("settled", before)
+                .setParameter("recent", after)
+                .getResultList();
     }
 
     /**

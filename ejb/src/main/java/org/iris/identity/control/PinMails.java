@@ -2,7 +2,6 @@ package org.iris.identity.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.iris.company.control.CompanyLookup;
 import org.iris.identity.entity.Account;
 import org.iris.platform.entity.EmailAddress;
 import org.iris.platform.entity.Language;
@@ -34,7 +33,7 @@ public class PinMails implements DeferredMail {
     AccountRoutes accounts;
 
     @Inject
-    CompanyLookup companies;
+    Tenancy tenancy;
 
     @Inject
     Emails emails;
@@ -64,7 +63,7 @@ public class PinMails implements DeferredMail {
         // a PIN is drawn and its hash stored whether or not it is mailed, where a try would look for
         // it, so that trying a PIN costs the same whatever exists
         var region = managers.of(purpose == Purpose.REGISTRATION
-                ? companies.forEmailDomain(to.domain()).region()
+                ? tenancy.home(to).region()
                 : account.map(Account::region).orElseGet(() -> accounts.home(emailHash, to)));
         Language pinLanguage = purpose == Purpose.PASSWORD_RESET ? account.map(Account::language).orElse(language) : language;
         String pin = transactions.commit(() -> pinRequests.issue(region, emailHash, purpose, pinLanguage, clock.instant()));

@@ -1,7 +1,7 @@
 package org.iris.identity.entity;
 
-import org.iris.platform.entity.EmailAddress;
 import org.iris.platform.entity.Language;
+import org.iris.platform.entity.EmailAddress;
 import org.iris.platform.entity.Roles;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -14,7 +14,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.iris.company.entity.Company;
 import org.iris.platform.entity.VisibilityMode;
 import org.iris.platform.control.BusinessException.FieldError;
 import org.iris.platform.control.InvalidRequest;
@@ -106,12 +105,12 @@ public class Account {
      *
      * @param passwordHash {@code null} for an account that has no password yet
      */
-    public static Account create(Company company, EmailAddress email, String emailHash, PersonName name,
+    public static Account create(Home home, EmailAddress email, String emailHash, PersonName name,
                                  Language language, String passwordHash, Instant now, String... extraRoles) {
         Account account = new Account();
         account.id = UUID.randomUUID();
-        account.companyId = company.id();
-        account.region = company.region();
+        account.companyId = home.companyId();
+        account.region = home.region();
         account.email = email.value();
         account.emailHash = emailHash;
         account.firstName = name.first();

@@ -231,14 +231,13 @@ public class MailDispatcher {
                 .setMaxResults(BATCH * 50)
                 .getResultList();
         if (!expired.isEmpty()) {
-            transactions.commit(() -> {
+            transactions.run(() -> {
                 for (UUID id : expired) {
                     OutboxMail mail = outbox.find(OutboxMail.class, id);
                     if (mail != null && mail.status() == Status.PENDING) {
                         mail.expire(now);
                     }
                 }
-                return null;
             });
             LOG.warning(() -> expired.size() + " mail(s) of region " + region + " expired before they could be sent");
         }

@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.iris.identity.control.AccountRoutes;
 import org.iris.identity.entity.Account;
 import org.iris.platform.entity.Caller;
 import org.iris.platform.entity.Roles;
@@ -38,7 +39,7 @@ import java.util.stream.Collectors;
 public class Network {
 
     /** A contact and the account it names. */
-    public record Member(Contact contact, Account account) {
+    public record Connection(Contact contact, Account account) {
     }
 
     @Inject
@@ -57,10 +58,13 @@ public class Network {
     Transactions transactions;
 
     @Inject
+    AccountRoutes accountRoutes;
+
+    @Inject
     Clock clock;
 
     /** The caller's contacts, favorites first, then by name. */
-    public List<Member> list(Caller caller) {
+    public List<Connection> list(Caller caller) {
         List<Contact> mine = managers.of(caller.region())
                 .createQuery("SELECT c FROM Contact c WHERE c.ownerId = :me AND c.status = :active", Contact.class)
                 .setParameter("me", caller.accountId())
@@ -69,15 +73,11 @@ public class Network {
         Map<Region, List<UUID>> byRegion = mine.stream().filter(contact -> boundaries.serves(contact.otherRegion()))
                 .collect(Collectors.groupingBy(Contact::otherRegion, Collectors.mapping(Contact::otherId, Collectors.toList())));
         Map<UUID, Account> accounts = new HashMap<>();
-        byRegion.forEach((region, ids) -> managers.of(region)
-                .createQuery("SELECT a FROM Account a WHERE a.id IN :ids", Account.class)
-                .setParameter("ids", ids)
-                .getResultStream()
-                .forEach(account -> accounts.put(account.id(), account.in(region))));
+        byRegion.forEach((region, ids) -> accountRoutes.byIds(region, ids).forEach(account -> accounts.put(account.id(), account)));
         return mine.stream()
                 .filter(contact -> accounts.containsKey(contact.otherId()))
-                .map(contact -> new Member(contact, accounts.get(contact.otherId())))
-                .sorted(Comparator.comparing((Member member) -> !member.contact().favorite())
+                .map(contact -> new Connection(contact, accounts.get(contact.otherId())))
+                .sorted(Comparator.comparing((Connection member) -> !member.contact().favorite())
                         .thenComparing(member -> member.account().name().last().toLowerCase(java.util.Locale.ROOT))
                         .thenComparing(member -> member.account().name().first().toLowerCase(java.util.Locale.ROOT))
                         .thenComparing(member -> member.account().id().toString()))
@@ -100,11 +100,10 @@ public class Network {
 
     /** Marks or unmarks a contact as a favorite; favorites are the caller's own, the other user's half does not change. */
     public void favor(Caller caller, UUID other, boolean favorite) {
-        transactions.commit(() -> {
+        transactions.run(() -> {
             contacts.lockActive(managers.of(caller.region()), caller.accountId(), other)
                     .orElseThrow(() -> new NotFound("contact"))
                     .favor(favorite);
-            return null;
         });
     }
 }

@@ -18,7 +18,6 @@ import org.iris.platform.entity.Region;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -57,34 +56,17 @@ public class NetworkRepair {
     Transactions transactions;
 
     void repair(@Observes RepairDue due) {
-        try {
-            repair(due.region(), due.settled());
-        } catch (RuntimeException e) {
-            // One region down must not stop the others; the next round tries again.
-            LOG.log(Level.WARNING, "Network repair of region " + due.region() + " failed", e);
-        }
+        due.repair("network halves", LOG, () -> repair(due.region(), due.settled()));
     }
 
-    private void repair(Region region, OffsetDateTime settled) {
+    private int repair(Region region, OffsetDateTime settled) {
         int repaired = 0;
-        for (Contact half : managers.of(region)
-                .createQuery("SELECT c FROM Contact c WHERE c.otherRegion <> :region AND c.changedAt < :settled"
-                        + " AND c.changedAt > :recent", Contact.class)
-                .setParameter("region", region)
-                .setParameter("settled", settled)
-                .setParameter("recent", settled.minus(RECENT))
-                .getResultList()) {
+        for (Contact half : crossRegion(Contact.class, region, settled)) {
             if (boundaries.serves(half.otherRegion()) && settle(region, half)) {
                 repaired++;
             }
         }
-        for (NetworkInvitation half : managers.of(region)
-                .createQuery("SELECT i FROM NetworkInvitation i WHERE i.otherRegion <> :region AND i.changedAt < :settled"
-                        + " AND i.changedAt > :recent", NetworkInvitation.class)
-                .setParameter("region", region)
-                .setParameter("settled", settled)
-                .setParameter("recent", settled.minus(RECENT))
-                .getResultList()) {
+        for (NetworkInvitation half : crossRegion(NetworkInvitation.class, region, settled)) {
             if (half.otherRegion().filter(boundaries::serves).isPresent() && settle(region, half)) {
                 repaired++;
             }
@@ -103,10 +85,18 @@ public class NetworkRepair {
                 repaired++;
             }
         }
-        if (repaired > 0) {
-            int total = repaired;
-            LOG.warning(() -> "Settled " + total + " network halves of region " + region);
-        }
+        return repaired;
+    }
+
+    /** The halves of this region, of the kind given, whose other half is in another region and that changed recently. */
+    private <T> List<T> crossRegion(Class<T> halves, Region region, OffsetDateTime settled) {
+        return managers.of(region)
+                .createQuery("SELECT h FROM " + halves.getSimpleName() + " h WHERE h.otherRegion <> :region"
+                        + " AND h.changedAt < :settled AND h.changedAt > :recent", halves)
+                .setParameter("region", region)
+                .setParameter("settled", settled)
+                .setParameter("recent", settled.minus(RECENT))
+                .getResultList();
     }
 
     private static String emailHash(NetworkInvitation invitation) {

@@ -15,6 +15,7 @@ import org.iris.network.entity.PresenceChanged;
 import org.iris.platform.control.NotFound;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.Transactions;
+import org.iris.visibility.control.VisibilityRules;
 import org.iris.platform.entity.Region;
 
 import java.time.Clock;
@@ -68,14 +69,13 @@ public class Presences {
      * @throws NotFound for anyone else, alike to an unknown user
      */
     public Presence get(Caller caller, UUID userId) {
-        Region region;
-        if (userId.equals(caller.accountId())) {
-            region = caller.region();
-        } else {
-            region = contacts.active(managers.of(caller.region()), caller.accountId(), userId)
-                    .map(Contact::otherRegion)
-                    .orElseThrow(() -> new NotFound("user"));
+        boolean self = userId.equals(caller.accountId());
+        Optional<Contact> contact = self ? Optional.empty()
+                : contacts.active(managers.of(caller.region()), caller.accountId(), userId);
+        if (!VisibilityRules.presenceShown(self, contact.isPresent())) {
+            throw new NotFound("user");
         }
+        Region region = contact.map(Contact::otherRegion).orElse(caller.region());
         return Optional.ofNullable(managers.of(region).find(Presence.class, userId)).orElseGet(() -> Presence.offline(userId));
     }
 }

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iris.company.control.CompanyLookup;
-import org.iris.platform.entity.VisibilityMode;
 import org.iris.identity.control.AccountRoutes;
 import org.iris.identity.entity.Account;
 import org.iris.platform.entity.EmailAddress;
@@ -160,7 +159,7 @@ public class EmailInvitations {
     }
 
     private void mail(Region region, NetworkInvitation sent, Located inviter) {
-        if (VisibilityRules.seen(inviter.party(), false).mode() == VisibilityMode.ISOLATED) {
+        if (!VisibilityRules.invitesByEmail(inviter.party())) {
             hold(region, sent.id(), Delivery.NEW);
             return;
         }

@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.iris.identity.control.AccountRoutes;
+import org.iris.identity.entity.Account;
 import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.Transactions;
@@ -19,6 +20,8 @@ import org.iris.platform.entity.Region;
 import org.iris.visibility.control.Directory;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -67,17 +70,29 @@ public class DirectoryBackfill {
         boolean failed = false;
         for (Region region : boundaries.served()) {
             try {
+                var entityManager = managers.of(region);
+                if (accounts.listable(region) == directory.listed(entityManager)) {
+                    continue; // every account is listed: the usual start
+                }
                 int listed = 0;
+                UUID after = null;
                 List<UUID> batch;
                 do {
-                    var entityManager = managers.of(region);
-                    batch = directory.unlisted(entityManager, BATCH);
+                    batch = accounts.listable(region, after, BATCH);
                     List<UUID> ids = batch;
-                    transactions.commit(() -> {
-                        ids.forEach(id -> accounts.find(region, id).ifPresent(account -> directory.enter(entityManager, account)));
-                        return null;
+                    listed += transactions.commit(() -> {
+                        Set<UUID> already = directory.listedAmong(entityManager, ids);
+                        int entered = 0;
+                        for (UUID id : ids) {
+                            var account = already.contains(id) ? Optional.<Account>empty() : accounts.find(region, id);
+                            if (account.isPresent()) {
+                                directory.enter(entityManager, account.get());
+                                entered++;
+                            }
+                        }
+                        return entered;
                     });
-                    listed += batch.size();
+                    after = batch.isEmpty() ? after : batch.get(batch.size() - 1);
                 } while (batch.size() == BATCH);
                 if (listed > 0) {
                     int total = listed;

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.iris.company.control.CompanyLookup;
 import org.iris.platform.entity.Caller;
 import org.iris.platform.entity.Roles;
 import org.iris.platform.control.BusinessException.FieldError;
@@ -20,9 +21,12 @@ import org.iris.visibility.control.SearchTerms;
 import org.iris.visibility.control.VisibilityRules;
 import org.iris.visibility.control.VisibilityRules.Verdict;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Who may find whom (SPEC §3): the directory search, and the explanation of the rules for one pair
@@ -56,6 +60,9 @@ public class Visibility {
 
     @Inject
     DirectorySearch search;
+
+    @Inject
+    CompanyLookup companies;
 
     /**
      * The rules for one pair, for a superadmin, or for a company admin when one of the two is a member
@@ -108,14 +115,18 @@ public class Visibility {
             throw new InvalidRequest("A search answers its first " + DEEPEST + " users; narrow the query to see others.",
                     List.of(new FieldError("offset", "offset + limit at most " + DEEPEST)));
         }
-        return search.search(scope, normalized, page.offset(), page.limit()).stream()
+        List<DirectorySearch.Hit> hits = search.search(scope, normalized, page.offset(), page.limit()).stream()
                 .skip(page.offset())
-                .map(hit -> {
-                    boolean inNetwork = scope.network().contains(hit.accountId());
-                    boolean colleague = scope.colleagues().filter(hit.companyId()::equals).isPresent();
-                    return new Found(hit.accountId(), hit.firstName(), hit.lastName(), hit.title(), hit.companyId(),
-                            hit.companyName(), inNetwork || colleague ? Optional.of(hit.email()) : Optional.empty(), inNetwork);
-                })
+                .toList();
+        // the company's name as company holds it now (a company lives in its members' region)
+        Map<UUID, String> companyNames = new HashMap<>();
+        hits.stream().collect(Collectors.groupingBy(DirectorySearch.Hit::region,
+                        Collectors.mapping(DirectorySearch.Hit::companyId, Collectors.toSet())))
+                .forEach((region, ids) -> companyNames.putAll(companies.names(region, ids)));
+        return hits.stream()
+                .map(hit -> new Found(hit.accountId(), hit.firstName(), hit.lastName(), hit.title(), hit.companyId(),
+                        companyNames.get(hit.companyId()), scope.showsEmail(hit.companyId(), hit.accountId())
+                        ? Optional.of(hit.email()) : Optional.empty(), scope.network().contains(hit.accountId())))
                 .toList();
     }
 }

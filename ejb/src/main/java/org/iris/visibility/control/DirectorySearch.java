@@ -39,7 +39,7 @@ public class DirectorySearch {
 
     /** A user found, with the word that matched first, and what a search result shows of them. */
     public record Hit(UUID accountId, String word, String firstName, String lastName, String title, String email,
-                      UUID companyId, String companyName) {
+                      UUID companyId, Region region) {
     }
 
     /** The largest IN list in one branch; longer sets (a big network) take several branches. */
@@ -146,11 +146,11 @@ public class DirectorySearch {
         if (branches.isEmpty()) {
             return List.of();
         }
-        // the profiles and company names of this region's candidates come in the same statement
-        String sql = "SELECT f.account_id, f.token, a.first_name, a.last_name, a.title, a.email, a.company_id, c.name"
+        // what a result shows of this region's candidates (the directory's own copy) comes in the same statement
+        String sql = "SELECT f.account_id, f.token, p.first_name, p.last_name, p.title, p.email, p.company_id"
                 + " FROM (SELECT account_id, token FROM (" + String.join(" UNION ALL ", branches)
                 + ") branches ORDER BY token, account_id LIMIT ?) f"
-                + " JOIN account a ON a.id = f.account_id JOIN company c ON c.id = a.company_id";
+                + " JOIN directory_person p ON p.account_id = f.account_id";
         values.add(rows);
         List<Hit> hits = new ArrayList<>();
         try (Connection connection = database.getConnection();
@@ -163,7 +163,7 @@ public class DirectorySearch {
                     // text, not getObject(i, UUID.class): Payara's JDBC wrapper finds that method by reflection on every call
                     hits.add(new Hit(UUID.fromString(found.getString(1)), found.getString(2), found.getString(3),
                             found.getString(4), found.getString(5), found.getString(6), UUID.fromString(found.getString(7)),
-                            found.getString(8)));
+                            region));
                 }
             }
         } catch (SQLException e) {

@@ -93,15 +93,19 @@ public record SearchScope(UUID searcher, Set<Region> regions, boolean open, Opti
         return new SearchScope(searcher.accountId(), regions, open, colleagues, whole, inOrganization, network);
     }
 
+    /** SPEC §3: the email of a user found is shown to colleagues and to the network only. */
+    public boolean showsEmail(UUID companyId, UUID accountId) {
+        return colleagues.filter(companyId::equals).isPresent() || network.contains(accountId);
+    }
+
     public boolean admits(Entry entry) {
         if (entry.accountId().equals(searcher) || !regions.contains(entry.region())) {
             return false;
         }
-        boolean colleague = colleagues.filter(entry.companyId()::equals).isPresent();
         if (entry.email()) {
-            return colleague || network.contains(entry.accountId());
+            return showsEmail(entry.companyId(), entry.accountId());
         }
-        return colleague
+        return colleagues.filter(entry.companyId()::equals).isPresent()
                 || wholeCompanies.contains(entry.companyId())
                 || open && entry.findable()
                 || organizationCompanies.contains(entry.companyId()) && entry.findableInOrganization()

@@ -136,7 +136,7 @@ public final class VisibilityRules {
             return new Verdict(false, Rule.ISOLATED_BOUNDARY, Invite.NO, Rule.ISOLATED_BOUNDARY, false,
                     false, Rule.ISOLATED_BOUNDARY, searcherSeen, targetSeen);
         }
-        boolean presence = relation.inNetwork();
+        boolean presence = presenceShown(false, relation.inNetwork());
         Rule presenceRule = presence ? Rule.NETWORK : Rule.NOT_IN_NETWORK;
         if (target.operator()) {
             boolean peer = searcher.operator();
@@ -166,6 +166,19 @@ public final class VisibilityRules {
         Invite invite = out.atMost(in);
         Rule inviteRule = invite == Invite.YES ? Rule.MODES : out == invite ? Rule.SEARCHER_MODE : Rule.TARGET_MODE;
         return new Verdict(find, findRule, invite, inviteRule, false, presence, presenceRule, searcherSeen, targetSeen);
+    }
+
+    /** SPEC §4: a user's presence is shown to themselves and to their network, to nobody else. */
+    public static boolean presenceShown(boolean sameAccount, boolean inNetwork) {
+        return sameAccount || inNetwork;
+    }
+
+    /**
+     * Whether the user may invite anyone by typing an email: from the modes table, as their mode is
+     * seen outside their company (an isolated user invites nobody outside it).
+     */
+    public static boolean invitesByEmail(Party inviter) {
+        return inviting(seen(inviter, false).mode()) != Invite.NO;
     }
 
     /** The rules under which two users see each other as colleagues, {@code null} when none applies. */

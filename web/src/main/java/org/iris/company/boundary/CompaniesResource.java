@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.iris.company.entity.Company;
 import org.iris.company.entity.CompanyChange;
 import org.iris.platform.entity.VisibilityMode;
-import org.iris.identity.boundary.Callers;
+import org.iris.platform.boundary.Callers;
 import org.iris.platform.entity.Roles;
 import org.iris.platform.boundary.MergePatch;
 import org.iris.platform.control.Page;

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.iris.company.entity.CompanyInvitation;
-import org.iris.identity.boundary.Callers;
+import org.iris.platform.boundary.Callers;
 import org.iris.platform.entity.Roles;
 import org.iris.platform.control.Page;
 
@@ -57,14 +57,14 @@ public class InvitationsResource {
     }
 
     @Inject
-    Members members;
+    CompanyInvitations invitations;
 
     @Inject
     Callers callers;
 
     @POST
     public Response invite(@PathParam("companyId") UUID companyId, @NotNull Invitation invitation) {
-        members.invite(callers.current(), companyId, invitation.email, invitation.lang,
+        invitations.invite(callers.current(), companyId, invitation.email, invitation.lang,
                 invitation.roles == null ? Set.of() : invitation.roles);
         return Response.accepted().build();
     }
@@ -73,7 +73,7 @@ public class InvitationsResource {
     public List<InvitationView> list(@PathParam("companyId") UUID companyId,
                                      @QueryParam("offset") @DefaultValue("0") int offset,
                                      @QueryParam("limit") @DefaultValue("50") int limit) {
-        return members.invitations(callers.current(), companyId, Page.of(offset, limit)).stream()
+        return invitations.invitations(callers.current(), companyId, Page.of(offset, limit)).stream()
                 .map(InvitationView::of).toList();
     }
 
@@ -81,7 +81,7 @@ public class InvitationsResource {
     @DELETE
     @Path("{invitationId}")
     public Response revoke(@PathParam("companyId") UUID companyId, @PathParam("invitationId") UUID invitationId) {
-        members.revoke(callers.current(), companyId, invitationId);
+        invitations.revoke(callers.current(), companyId, invitationId);
         return Response.noContent().build();
     }
 }

@@ -14,7 +14,7 @@ public record MemberView(UUID id, String email, String firstName, String lastNam
                          String visibility, boolean fileSharingForbidden, String licence, String status,
                          boolean resetRequired) {
 
-    static MemberView of(Members.Member member) {
+    static MemberView of(Members.Membership member) {
         Account account = member.account();
         return new MemberView(account.id(), account.email(), account.name().first(), account.name().last(),
                 account.title(), List.copyOf(account.roles()),

@@ -21,8 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.iris.company.entity.MemberChange;
 import org.iris.platform.entity.VisibilityMode;
-import org.iris.identity.boundary.Accounts;
-import org.iris.identity.boundary.Callers;
+import org.iris.platform.boundary.Callers;
 import org.iris.platform.entity.Roles;
 import org.iris.platform.boundary.MergePatch;
 import org.iris.platform.control.Page;
@@ -50,9 +49,6 @@ public class MembersResource {
 
     @Inject
     Members members;
-
-    @Inject
-    Accounts accounts;
 
     @Inject
     Subscriptions subscriptions;
@@ -93,7 +89,7 @@ public class MembersResource {
     @POST
     @Path("{memberId}/password-reset")
     public Response forceReset(@PathParam("companyId") UUID companyId, @PathParam("memberId") UUID memberId) {
-        accounts.forceReset(callers.current(), companyId, memberId);
+        members.forceReset(callers.current(), companyId, memberId);
         return Response.noContent().build();
     }
 

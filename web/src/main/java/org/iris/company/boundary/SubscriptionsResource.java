@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.iris.company.entity.Offer;
 import org.iris.company.entity.Subscription;
-import org.iris.identity.boundary.Callers;
+import org.iris.platform.boundary.Callers;
 import org.iris.platform.entity.Roles;
 import org.iris.platform.boundary.MergePatch;
 import org.iris.platform.control.BusinessException.FieldError;

@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.iris.company.entity.PbxExtension;
 import org.iris.company.entity.PbxSystem;
-import org.iris.identity.boundary.Callers;
+import org.iris.platform.boundary.Callers;
 import org.iris.platform.entity.Roles;
 import org.iris.platform.boundary.MergePatch;
 

@@ -1,10 +1,8 @@
 package org.iris.identity.boundary;
 
-import org.iris.company.entity.Feature;
 import org.iris.identity.entity.Account;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -19,19 +17,14 @@ public record AccountView(UUID id, String email, String firstName, String lastNa
         Account account = profile.account();
         return new AccountView(account.id(), account.email(), account.name().first(), account.name().last(),
                 account.title(), account.language().code(), account.companyId(), account.region().name(),
-                List.copyOf(account.roles()), lower(profile.offer()),
-                profile.features().stream().map(AccountView::lower).sorted().toList(),
-                profile.fileSharingAllowed(), profile.nameEditAllowed());
+                List.copyOf(account.roles()), profile.terms().offer(), profile.terms().features().stream().sorted().toList(),
+                profile.terms().fileSharingAllowed(), profile.terms().nameEditAllowed());
     }
 
     /** An account just created: who it is; what it may use is in {@code GET /users/me}. */
-    static AccountView created(Account account) {
+    public static AccountView created(Account account) {
         return new AccountView(account.id(), account.email(), account.name().first(), account.name().last(),
                 account.title(), account.language().code(), account.companyId(), account.region().name(),
                 List.copyOf(account.roles()), null, null, null, null);
-    }
-
-    private static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
     }
 }

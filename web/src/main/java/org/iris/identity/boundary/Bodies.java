@@ -25,14 +25,6 @@ final class Bodies {
         public String lang;
     }
 
-    public static class InvitationAcceptance {
-        public String token;
-        public String password;
-        public String firstName;
-        public String lastName;
-        public String lang;
-    }
-
     public static class PasswordResetRequest {
         public String email;
     }

@@ -1,5 +1,6 @@
 package org.iris.identity.boundary;
 
+import org.iris.platform.boundary.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.iris.identity.boundary.Callers;
+import org.iris.platform.boundary.Callers;
 import org.iris.network.entity.NetworkInvitation;
 import org.iris.platform.boundary.Codes;
 import org.iris.platform.boundary.Ids;
@@ -49,7 +49,7 @@ public class NetworkInvitationsResource {
      */
     public record InvitationView(UUID id, String direction, String status, Person other, OffsetDateTime createdAt,
                                  OffsetDateTime changedAt) {
-        static InvitationView of(Invitations.View view) {
+        static InvitationView of(NetworkInvitations.View view) {
             NetworkInvitation side = view.side();
             String email = side.email().orElse(null);
             Person other = view.other()
@@ -63,7 +63,7 @@ public class NetworkInvitationsResource {
     private static final Set<String> FIELDS = Set.of("userId", "email", "lang");
 
     @Inject
-    Invitations invitations;
+    NetworkInvitations invitations;
 
     @Inject
     Callers callers;
@@ -80,7 +80,7 @@ public class NetworkInvitationsResource {
         var email = fields.string("email");
         var lang = fields.string("lang");
         fields.check("An invitation names userId or email, and may give lang.");
-        Invitations.View sent = invitations.invite(callers.current(), userId.map(id -> Ids.parse(id, "userId")).orElse(null),
+        NetworkInvitations.View sent = invitations.invite(callers.current(), userId.map(id -> Ids.parse(id, "userId")).orElse(null),
                 email.orElse(null), lang.orElse(null));
         var location = uri.getAbsolutePathBuilder().path(sent.side().id().toString()).build();
         var answer = email.isPresent() ? Response.accepted().location(location) : Response.created(location);

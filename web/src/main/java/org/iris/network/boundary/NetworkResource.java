@@ -10,7 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.iris.identity.boundary.Callers;
+import org.iris.platform.boundary.Callers;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -25,7 +25,7 @@ public class NetworkResource {
 
     public record ContactView(UUID id, String firstName, String lastName, String title, String email, UUID companyId,
                               boolean favorite, OffsetDateTime since) {
-        static ContactView of(Network.Member member) {
+        static ContactView of(Network.Connection member) {
             var account = member.account();
             return new ContactView(account.id(), account.name().first(), account.name().last(), account.title(),
                     account.email(), account.companyId(), member.contact().favorite(), member.contact().since());

@@ -1,4 +1,4 @@
-package org.iris.identity.boundary;
+package org.iris.company.boundary;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.iris.identity.boundary.AccountView;
 import org.iris.identity.entity.Account;
 
 /** Accepting an invitation to join a company: the mailed token creates the account there. */
@@ -22,13 +23,21 @@ import org.iris.identity.entity.Account;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CompanyInvitationsResource {
 
+    public static class InvitationAcceptance {
+        public String token;
+        public String password;
+        public String firstName;
+        public String lastName;
+        public String lang;
+    }
+
     @Inject
-    Registrations registrations;
+    CompanyInvitations invitations;
 
     @POST
     @Path("accept")
-    public Response accept(@NotNull Bodies.InvitationAcceptance acceptance, @Context UriInfo uri) {
-        Account account = registrations.join(acceptance.token, acceptance.password, acceptance.firstName,
+    public Response accept(@NotNull InvitationAcceptance acceptance, @Context UriInfo uri) {
+        Account account = invitations.accept(acceptance.token, acceptance.password, acceptance.firstName,
                 acceptance.lastName, acceptance.lang);
         return Response.created(uri.getBaseUriBuilder().path("users/me").build())
                 .entity(AccountView.created(account))

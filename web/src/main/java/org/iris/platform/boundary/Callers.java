@@ -1,10 +1,9 @@
-package org.iris.identity.boundary;
+package org.iris.platform.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.iris.identity.control.AccessTokens;
 import org.iris.platform.entity.Caller;
 import org.iris.platform.control.Unauthenticated;
 import org.iris.platform.entity.Region;
@@ -23,8 +22,8 @@ public class Callers {
     public Caller current() {
         try {
             return new Caller(UUID.fromString(token.getSubject()),
-                    UUID.fromString(claim(AccessTokens.COMPANY).orElseThrow()),
-                    Region.valueOf(claim(AccessTokens.REGION).orElseThrow()),
+                    UUID.fromString(claim(Caller.COMPANY_CLAIM).orElseThrow()),
+                    Region.valueOf(claim(Caller.REGION_CLAIM).orElseThrow()),
                     token.getGroups());
         } catch (RuntimeException e) {
             throw new Unauthenticated("The token does not identify an account.");

@@ -7,7 +7,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.iris.platform.entity.VisibilityMode;
 import org.iris.identity.control.AccountRoutes;
 import org.iris.identity.control.Emails;
 import org.iris.identity.control.InvitationBudget;
@@ -56,7 +55,7 @@ import java.util.UUID;
 @Stateless
 @RolesAllowed({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class Invitations {
+public class NetworkInvitations {
 
     /** One side of an invitation and the other user (empty for a person invited by email who has no account yet). */
     public record View(NetworkInvitation side, Optional<Account> other) {
@@ -165,7 +164,7 @@ public class Invitations {
      * caller (their own email, their own invitations waiting), never on what the email is.
      */
     private View inviteByEmail(Located me, EmailAddress email, Language language, Instant now) {
-        if (VisibilityRules.seen(me.party(), false).mode() == VisibilityMode.ISOLATED) {
+        if (!VisibilityRules.invitesByEmail(me.party())) {
             throw new Forbidden("Members of an isolated company invite nobody by email; invite colleagues from search.");
         }
         String emailHash = emails.hash(email);
