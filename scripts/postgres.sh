@@ -1,6 +1,6 @@
 # Sourced by test.sh and bench-search.sh: installs PostgreSQL from the Debian packages when missing,
 # starts its cluster (Debian services do not start by themselves here), makes sure the role iris
-# exists, and defines $port and psql_admin. recreate_databases PREFIX... makes fresh databases.
+# exists, and defines $port and psql_on PORT. recreate_databases PREFIX... makes fresh databases.
 # restart_cluster DATABASE... makes (or starts) a second cluster, which a test may stop and start
 # without disturbing the others, and defines $restart_port, $restart_stop, $restart_start.
 BOUNDARIES="global emea de na cala apac anz cn hds"
@@ -31,19 +31,27 @@ if [ "$status" != "online" ]; then
     as_root pg_ctlcluster "$version" "$name" start
 fi
 
-psql_admin() { as_postgres psql -v ON_ERROR_STOP=1 -q -p "$port" -d postgres "$@"; }
-psql_admin -c "DO \$\$ BEGIN
+# psql_on PORT ARGS...: psql as the superuser, on the cluster of that port
+psql_on() { local on=$1; shift; as_postgres psql -v ON_ERROR_STOP=1 -q -p "$on" -d postgres "$@"; }
+ensure_role() {
+    psql_on "$1" -c "DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER') THEN
     CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD';
   END IF;
 END \$\$;"
+}
+# fresh_database PORT NAME: an empty database NAME, owned by the role
+fresh_database() {
+    psql_on "$1" -c "DROP DATABASE IF EXISTS $2 WITH (FORCE)"
+    psql_on "$1" -c "CREATE DATABASE $2 OWNER $DB_USER"
+}
+ensure_role "$port"
 
 recreate_databases() {
     local prefix boundary
     for prefix in "$@"; do
         for boundary in $BOUNDARIES; do
-            psql_admin -c "DROP DATABASE IF EXISTS ${prefix}${boundary} WITH (FORCE)"
-            psql_admin -c "CREATE DATABASE ${prefix}${boundary} OWNER $DB_USER"
+            fresh_database "$port" "${prefix}${boundary}"
         done
     done
     echo "PostgreSQL $version on 127.0.0.1:$port: fresh databases {$*}{${BOUNDARIES// /,}}"
@@ -67,15 +75,9 @@ restart_cluster() {
     fi
     restart_stop="${prefix}pg_ctlcluster $version $name stop -m fast"
     restart_start="${prefix}pg_ctlcluster $version $name start"
-    psql_restart() { as_postgres psql -v ON_ERROR_STOP=1 -q -p "$restart_port" -d postgres "$@"; }
-    psql_restart -c "DO \$\$ BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER') THEN
-    CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD';
-  END IF;
-END \$\$;"
+    ensure_role "$restart_port"
     for database in "$@"; do
-        psql_restart -c "DROP DATABASE IF EXISTS $database WITH (FORCE)"
-        psql_restart -c "CREATE DATABASE $database OWNER $DB_USER"
+        fresh_database "$restart_port" "$database"
     done
     echo "PostgreSQL $version/$name on 127.0.0.1:$restart_port (for restart tests): fresh databases {$*}"
 }

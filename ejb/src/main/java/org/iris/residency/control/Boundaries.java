@@ -16,13 +16,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.iris.platform.entity.Region;
 
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -186,7 +189,8 @@ import java.util.logging.Logger;
                 "fish.payara.max-wait-time-in-millis=${MPCONFIG=iris.db.hds.max-wait-millis:2000}",
                 "fish.payara.statement-timeout-in-seconds=${MPCONFIG=iris.db.hds.statement-timeout-seconds:10}",
                 "loginTimeout=${MPCONFIG=iris.db.hds.login-timeout-seconds:5}"})
-})@Singleton
+})
+@Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -199,28 +203,15 @@ public class Boundaries {
 
     @Resource(lookup = JNDI_PREFIX + "global")
     DataSource global;
-    @Resource(lookup = JNDI_PREFIX + "emea")
-    DataSource emea;
-    @Resource(lookup = JNDI_PREFIX + "de")
-    DataSource de;
-    @Resource(lookup = JNDI_PREFIX + "na")
-    DataSource na;
-    @Resource(lookup = JNDI_PREFIX + "cala")
-    DataSource cala;
-    @Resource(lookup = JNDI_PREFIX + "apac")
-    DataSource apac;
-    @Resource(lookup = JNDI_PREFIX + "anz")
-    DataSource anz;
-    @Resource(lookup = JNDI_PREFIX + "cn")
-    DataSource cn;
-    @Resource(lookup = JNDI_PREFIX + "hds")
-    DataSource hds;
 
     @Inject
     @ConfigProperty(name = "iris.regions")
     String regionList;
 
     private Set<Region> served;
+
+    /** The datasource of each served region, looked up by the name its definition above gives it. */
+    private final Map<Region, DataSource> regional = new EnumMap<>(Region.class);
 
     /** Whether every served boundary is an embedded H2 database (the no-setup run). */
     private boolean embedded;
@@ -234,7 +225,8 @@ public class Boundaries {
         Map<String, DataSource> all = new LinkedHashMap<>();
         all.put(GLOBAL, global);
         for (Region region : served) {
-            all.put(region.key(), regionDataSource(region));
+            regional.put(region, lookup(region));
+            all.put(region.key(), regional.get(region));
         }
         databases = Collections.unmodifiableMap(all);
         databases.forEach(this::migrate);
@@ -321,7 +313,7 @@ public class Boundaries {
         if (!serves(region)) {
             throw new IllegalArgumentException("Region " + region + " is not served here");
         }
-        return regionDataSource(region);
+        return regional.get(region);
     }
 
     public boolean serves(Region region) {
@@ -344,16 +336,11 @@ public class Boundaries {
         }
     }
 
-    private DataSource regionDataSource(Region region) {
-        return switch (region) {
-            case EMEA -> emea;
-            case DE -> de;
-            case NA -> na;
-            case CALA -> cala;
-            case APAC -> apac;
-            case ANZ -> anz;
-            case CN -> cn;
-            case HDS -> hds;
-        };
+    private static DataSource lookup(Region region) {
+        try {
+            return (DataSource) new InitialContext().lookup(JNDI_PREFIX + region.key());
+        } catch (NamingException e) {
+            throw new IllegalStateException("No datasource is defined for region " + region, e);
+        }
     }
 }
