@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.iris.company.entity.CompanyInvitation;
 import org.iris.platform.boundary.Callers;
 import org.iris.platform.entity.Roles;
@@ -34,7 +33,6 @@ import java.util.UUID;
 @Path("companies/{companyId}/invitations")
 @RequestScoped
 @RolesAllowed({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN})
-@SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class InvitationsResource {

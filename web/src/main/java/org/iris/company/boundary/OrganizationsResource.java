@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.iris.platform.entity.Roles;
 
 import java.time.OffsetDateTime;
@@ -27,7 +26,6 @@ import java.util.UUID;
 @Path("organizations")
 @RequestScoped
 @RolesAllowed(Roles.SUPERADMIN)
-@SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrganizationsResource {

@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.iris.platform.entity.Roles;
 
 import java.util.List;
@@ -21,7 +20,6 @@ import java.util.UUID;
 @Path("companies/{id}/visibility-by")
 @RequestScoped
 @RolesAllowed(Roles.SUPERADMIN)
-@SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 public class VisibilityPairsResource {
 

@@ -7,7 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.iris.platform.boundary.Callers;
 import org.iris.platform.entity.Roles;
 
@@ -18,7 +17,6 @@ import java.util.List;
 @Path("mail-outbox")
 @RequestScoped
 @RolesAllowed(Roles.SUPERADMIN)
-@SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 public class MailOutboxResource {
 

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.iris.platform.boundary.Callers;
 import org.iris.network.entity.NetworkInvitation;
 import org.iris.platform.boundary.Codes;
@@ -34,7 +33,6 @@ import java.util.UUID;
 /** Invitations to join one's network (SPEC §4): sent by user id or by exact email, then accepted, declined or canceled. */
 @Path("invitations")
 @RequestScoped
-@SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class NetworkInvitationsResource {

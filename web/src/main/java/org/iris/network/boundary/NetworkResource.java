@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.iris.platform.boundary.Callers;
 
 import java.time.OffsetDateTime;
@@ -19,7 +18,6 @@ import java.util.UUID;
 /** The caller's network (SPEC §4): contacts, favorites among them. */
 @Path("network")
 @RequestScoped
-@SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 public class NetworkResource {
 

@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.iris.platform.boundary.Callers;
 import org.iris.platform.control.Page;
 
@@ -21,7 +20,6 @@ import java.util.UUID;
  */
 @Path("directory/users")
 @RequestScoped
-@SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 public class DirectoryResource {
 

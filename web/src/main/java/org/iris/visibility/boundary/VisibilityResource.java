@@ -7,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.iris.platform.boundary.Callers;
 import org.iris.platform.boundary.Codes;
 import org.iris.platform.boundary.Ids;
@@ -21,7 +20,6 @@ import java.util.UUID;
  */
 @Path("visibility")
 @RequestScoped
-@SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 public class VisibilityResource {
 
