@@ -2,7 +2,8 @@
 # Runs every Iris test: unit tests, the Arquillian tests on Payara Micro and the deployment test of
 # the EAR on Payara Server, all against PostgreSQL on loopback. Installs PostgreSQL (Debian
 # packages) and starts it when missing, and recreates the test databases, one per boundary, and a
-# second cluster that the database-restart test stops and starts.
+# second cluster that the database-restart test stops and starts; installs Redocly's CLI (npm) for the
+# OpenAPI test.
 # Extra arguments go to Maven, e.g. scripts/test.sh -Dit.test=CompaniesIT
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,8 @@ PREFIXES="iris_it_ iris_ear_ iris_rs_"
 recreate_databases $PREFIXES
 # DatabaseRestartIT stops and starts the EMEA database of its Iris: a cluster of its own
 restart_cluster iris_rs_emea
+. scripts/redocly.sh
+ensure_redocly
 
 exec mvn -B verify -Pserver -Dit.db.port="$port" -Dit.db.user="$DB_USER" -Dit.db.password="$DB_PASSWORD" \
     -Dit.restart.port="$restart_port" -Dit.restart.stop="$restart_stop" -Dit.restart.start="$restart_start" "$@"

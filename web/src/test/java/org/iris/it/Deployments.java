@@ -1,11 +1,12 @@
 package org.iris.it;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
 
-/** The archive under test is the real self-contained WAR that the build produced, not a rebuilt one. */
+/** The archive under test is the real self-contained WAR that the build produced, not a rebuilt one, at the root context. */
 public final class Deployments {
 
     private Deployments() {
@@ -16,6 +17,8 @@ public final class Deployments {
         if (!war.isFile()) {
             throw new IllegalStateException(war + " is missing: run the tests through 'mvn verify'");
         }
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        // ROOT.war: at the root context, as scripts/run.sh and the EAR deploy it, where Payara puts its
+        // /openapi servlet inside Iris's own web module
+        return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class);
     }
 }

@@ -28,6 +28,7 @@ import org.iris.platform.control.Page;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -68,7 +69,7 @@ public class MembersResource {
     }
 
     /**
-     * A JSON merge patch of {@code roles} (every role the member is to hold), {@code visibility} (the
+     * A JSON merge patch of {@code roles} (every role the member is to hold; null leaves them), {@code visibility} (the
      * member's own mode; null: the company's) and {@code fileSharingForbidden}.
      */
     @PATCH
@@ -77,7 +78,9 @@ public class MembersResource {
     public MemberView update(@PathParam("companyId") UUID companyId, @PathParam("memberId") UUID memberId,
                              @NotNull JsonValue body) {
         MergePatch patch = new MergePatch(body, EDITABLE);
-        MemberChange change = new MemberChange(patch.strings("roles"), patch.choice("visibility", VisibilityMode.class),
+        // roles cannot be removed: null leaves them as they are (a generated client sends it for "unset")
+        MemberChange change = new MemberChange(patch.isNull("roles") ? Optional.empty() : patch.strings("roles"),
+                patch.choice("visibility", VisibilityMode.class),
                 patch.isNull("visibility"), patch.bool("fileSharingForbidden"));
         patch.check("Only roles, visibility and fileSharingForbidden can be changed here.");
         return MemberView.of(members.update(callers.current(), companyId, memberId, change));
