@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 
 import static org.iris.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The administrator's path: a fresh Payara Server domain, the boundaries' JDBC settings as system
@@ -83,6 +85,21 @@ class EarOnPayaraServerIT {
         HttpResponse<String> company = get("/api/v1/companies/default");
         assertEquals(200, company.statusCode(), company.body());
         assertEquals("Default company", json(company).getString("name"));
+    }
+
+    /** Payara Server serves the written contract too, inside the root web module, without its own endpoints map. */
+    @Test
+    void earServesTheApiContract() throws Exception {
+        eventually("/health/ready");
+        HttpResponse<String> json = get("/openapi", "application/json");
+        assertEquals(200, json.statusCode(), json.body());
+        JsonObject document = json(json);
+        assertEquals("getMe", document.getJsonObject("paths").getJsonObject("/users/me").getJsonObject("get")
+                .getString("operationId"));
+        assertFalse(document.containsKey("endpoints"));
+        HttpResponse<String> yaml = get("/openapi", "application/yaml");
+        assertEquals(200, yaml.statusCode(), yaml.body());
+        assertTrue(yaml.headers().firstValue("Content-Type").orElse("").startsWith("application/yaml"));
     }
 
     @Test
@@ -212,7 +229,11 @@ class EarOnPayaraServerIT {
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + path))
+        return get(path, "*/*");
+    }
+
+    private static HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + path)).header("Accept", accept)
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
