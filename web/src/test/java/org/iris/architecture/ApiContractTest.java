@@ -210,11 +210,14 @@ class ApiContractTest {
             assertEquals(Boolean.TRUE, operation.getRequestBody().getRequired(), endpoint + ": the body is required");
             Consumes consumes = endpoint.java().getAnnotation(Consumes.class);
             boolean mergePatch = consumes != null && Arrays.asList(consumes.value()).contains(MergePatch.MEDIA_TYPE);
-            String mediaType = mergePatch ? MergePatch.MEDIA_TYPE : "application/json";
-            assertEquals(Set.of(mediaType), operation.getRequestBody().getContent().keySet(), endpoint + ": body type");
-            Schema<?> schema = resolve(operation.getRequestBody().getContent().get(mediaType).getSchema());
-            assertEquals(Boolean.FALSE, schema.getAdditionalProperties(), endpoint + ": unknown fields are refused");
-            if (!body.getName().startsWith("jakarta.json")) {
+            List<String> mediaTypes = mergePatch ? List.of(MergePatch.MEDIA_TYPE, "application/json") : List.of("application/json");
+            assertEquals(mediaTypes, List.copyOf(operation.getRequestBody().getContent().keySet()),
+                    endpoint + ": body types, a merge patch's first (a generator sends the first)");
+            Schema<?> schema = resolve(operation.getRequestBody().getContent().get(mediaTypes.get(0)).getSchema());
+            boolean fieldByField = body.getName().startsWith("jakarta.json");
+            assertEquals(fieldByField ? Boolean.FALSE : null, schema.getAdditionalProperties(),
+                    endpoint + ": a body read field by field (MergePatch) refuses unknown fields; JSON-B ignores them");
+            if (!fieldByField) {
                 assertEquals(fieldsOf(body), schema.getProperties().keySet(), endpoint + ": fields of " + body.getSimpleName());
             }
         }
