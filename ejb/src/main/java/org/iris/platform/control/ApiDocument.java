@@ -1,4 +1,4 @@
-package org.iris.platform.boundary;
+package org.iris.platform.control;
 
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -13,7 +13,9 @@ import java.util.logging.Logger;
  * The last word on the OpenAPI document before Payara serves it. Payara 6 adds a top-level
  * {@code endpoints} map of its own to every document (not an OpenAPI field, so validators refuse
  * it); it serializes only non-empty maps, so this empties it. The map is not in the MicroProfile
- * model, hence the reflection; if Payara drops the method one day, nothing else changes.
+ * model, hence the reflection; if Payara drops the method one day, nothing else changes. It lives
+ * in the ejb module, with the {@code mp.openapi.*} keys, because on Payara Server the EAR's
+ * configuration is read from there.
  */
 public class ApiDocument implements OASFilter {
 
