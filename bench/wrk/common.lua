@@ -19,3 +19,15 @@ function read_lines(path)
   for line in io.lines(path) do if #line > 0 then t[#t + 1] = line end end
   return t
 end
+
+-- The lines of the file that env var NAME names, and a function giving them in turn, from a place
+-- of its own for each thread.
+function cycle(name)
+  local lines = read_lines(os.getenv(name))
+  local i = (tid or 0) * 37
+  return function()
+    local line = lines[i % #lines + 1]
+    i = i + 1
+    return line
+  end
+end

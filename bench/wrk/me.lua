@@ -1,16 +1,13 @@
--- wrk: GET /api/v1/users/me with a bearer access token, cycling through the bench users' tokens.
+-- wrk: GET /api/v1/users/me (or ME_PATH) with a bearer access token, cycling through the users' tokens.
 package.path = debug.getinfo(1, "S").source:match("@?(.*/)") .. "?.lua;" .. package.path
 require "common"
-local tokens, i
+local next_token
 
 function init(args)
-  tokens = read_lines(os.getenv("TOKENS"))
-  i = (tid or 0) * 37
+  next_token = cycle("TOKENS")
 end
 
 function request()
-  local token = tokens[i % #tokens + 1]
-  i = i + 1
   return wrk.format("GET", os.getenv("ME_PATH") or "/api/v1/users/me",
-    { ["Authorization"] = "Bearer " .. token, ["Accept"] = "application/json" })
+    { ["Authorization"] = "Bearer " .. next_token(), ["Accept"] = "application/json" })
 end
