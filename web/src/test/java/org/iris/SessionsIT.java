@@ -51,7 +51,9 @@ class SessionsIT extends WithPeople {
         expect(api.postJson(api.api("auth/logout"),
                 "{\"refreshToken\": \"" + refreshed.getString("refreshToken") + "\"}", newAccess), 204);
         assertEquals(401, refresh(refreshed.getString("refreshToken")).statusCode());
-        assertEquals(401, api.get(api.api("users/me"), newAccess).statusCode(), "the logged-out token");
+        HttpResponse<String> loggedOut = api.get(api.api("users/me"), newAccess);
+        assertEquals(401, loggedOut.statusCode(), "the logged-out token");
+        assertEquals("The token has been revoked; log in again.", Api.json(loggedOut).getString("detail"));
         assertEquals(401, api.get(api.api("users/me"), access).statusCode(), "the session's earlier token");
         expect(api.get(api.api("users/me"), otherSession), 200); // another session of the same person goes on
     }
@@ -272,10 +274,15 @@ class SessionsIT extends WithPeople {
     void forgedAndMalformedTokensAreRefused() {
         URI me = api.api("users/me");
         for (String token : List.of(Tokens.forged(), Tokens.expired(), Tokens.forAudience("someone-else"),
-                Tokens.unsigned(), Tokens.hmacWithPublicKey(), "not.a.token")) {
-            HttpResponse<String> refused = api.get(me, token);
-            assertEquals(401, refused.statusCode(), token);
-            assertTrue(refused.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+                Tokens.forIssuer("someone-else"), Tokens.fromTheFuture(false), Tokens.fromTheFuture(true),
+                Tokens.withUnknownKeyId(), Tokens.unsigned(), Tokens.hmacWithPublicKey(), "not.a.token")) {
+            for (URI target : List.of(me, api.api("companies/default"))) {
+                HttpResponse<String> refused = api.get(target, token);
+                assertEquals(401, refused.statusCode(), target + " " + token);
+                assertTrue(refused.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+                assertTrue(refused.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Bearer"));
+                assertEquals("The access token is not valid.", Api.json(refused).getString("detail"));
+            }
         }
     }
 

@@ -104,6 +104,23 @@ public final class Tokens {
         return sign(claims(AUDIENCE, Duration.ofMinutes(-10), "superadmin"), TRUSTED, CURRENT_KID);
     }
 
+    public static String forIssuer(String issuer) {
+        return sign(new JWTClaimsSet.Builder(claims(AUDIENCE, Duration.ofMinutes(5), "superadmin")).issuer(issuer).build(),
+                TRUSTED, CURRENT_KID);
+    }
+
+    /** Issued ({@code iat}) or valid from ({@code nbf}) five minutes from now. */
+    public static String fromTheFuture(boolean notBefore) {
+        Date later = Date.from(Instant.now().plus(Duration.ofMinutes(5)));
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder(claims(AUDIENCE, Duration.ofMinutes(10), "superadmin"));
+        return sign((notBefore ? claims.notBeforeTime(later) : claims.issueTime(later)).build(), TRUSTED, CURRENT_KID);
+    }
+
+    /** Signed by Iris's current key but naming a key id Iris does not have. */
+    public static String withUnknownKeyId() {
+        return sign(claims(AUDIENCE, Duration.ofMinutes(5), "superadmin"), TRUSTED, "it-unknown");
+    }
+
     public static String forAudience(String audience) {
         return sign(claims(audience, Duration.ofMinutes(5), "superadmin"), TRUSTED, CURRENT_KID);
     }

@@ -35,8 +35,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Readies identity before the first request: the signing keys (so that MicroProfile JWT finds their
- * public halves), and the bootstrap superadmin of a fresh install.
+ * Readies identity before the first request: the signing keys (a broken keys file fails the
+ * deployment, not the first call), and the bootstrap superadmin of a fresh install.
  *
  * <p>{@code iris.bootstrap.superadmin.email} names the superadmin; it is created once, in the Default
  * company. With {@code iris.bootstrap.superadmin.password-hash} (a PBKDF2 hash in Iris's format) it

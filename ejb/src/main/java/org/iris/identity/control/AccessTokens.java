@@ -1,15 +1,8 @@
 package org.iris.identity.control;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,7 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Issues the short-lived RS256 access tokens that every API call carries and MicroProfile JWT
+ * Issues the short-lived RS256 access tokens that every API call carries and {@link BearerTokens}
  * verifies: {@code iss}, {@code sub} (account id), {@code aud}, {@code iat}, {@code exp}, {@code jti},
  * {@code groups} (roles), {@code company}, {@code region}, {@code gen}, the account's token
  * generation, which revocation compares, and {@code sid}, the session, which a logout ends.
@@ -57,20 +50,6 @@ public class AccessTokens {
     @Inject
     SigningKeys keys;
 
-    private JWSSigner signer;
-    private JWSHeader header;
-
-    @PostConstruct
-    void prepare() {
-        RSAKey key = keys.signing();
-        try {
-            signer = new RSASSASigner(key);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("The signing key cannot sign", e);
-        }
-        header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build();
-    }
-
     public Duration ttl() {
         return Duration.ofSeconds(ttlSeconds);
     }
@@ -91,9 +70,10 @@ public class AccessTokens {
                 .claim(GENERATION, account.tokenGeneration())
                 .claim(SESSION, session.toString())
                 .build();
-        SignedJWT jwt = new SignedJWT(header, claims);
+        SigningKeys.Ring ring = keys.current();
+        SignedJWT jwt = new SignedJWT(ring.header(), claims);
         try {
-            jwt.sign(signer);
+            jwt.sign(ring.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("Signing an access token failed", e);
         }

@@ -30,12 +30,7 @@ public class DataFolder {
 
     /** Writes the file readable by its owner only, replacing it in one step so that no reader sees half of it. */
     public void writePrivately(Path file, String content) {
-        write(file, content, true);
-    }
-
-    /** Writes a file that is meant to be read by others (public keys), in one step. */
-    public void writePublicly(Path file, String content) {
-        write(file, content, false);
+        write(file, content);
     }
 
     /** Removes the file if it is there. */
@@ -47,12 +42,12 @@ public class DataFolder {
         }
     }
 
-    private static void write(Path file, String content, boolean ownerOnly) {
+    private static void write(Path file, String content) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             Files.writeString(partial, content);
-            if (ownerOnly && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -11,7 +11,7 @@ import org.iris.platform.entity.Region;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The verified caller of this request, from the claims of the access token that MicroProfile JWT checked. */
+/** The verified caller of this request, from the claims of the access token that {@code BearerAuthentication} verified. */
 @RequestScoped
 public class Callers {
 

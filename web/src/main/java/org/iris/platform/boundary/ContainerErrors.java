@@ -22,6 +22,9 @@ import java.util.logging.Logger;
 @WebServlet("/errors")
 public class ContainerErrors extends HttpServlet {
 
+    /** A request attribute: what the problem of a container error says, when more than its status. */
+    public static final String DETAIL = "org.iris.problem.detail";
+
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ContainerErrors.class.getName());
     private static final Jsonb JSON = JsonbBuilder.create();
@@ -44,6 +47,8 @@ public class ContainerErrors extends HttpServlet {
                         cause instanceof Throwable thrown ? thrown : null);
                 problem = UnexpectedExceptionMapper.serverError(correlationId);
             }
+        } else if (request.getAttribute(DETAIL) instanceof String detail) {
+            problem = Problem.of(status, detail);
         } else {
             problem = Problem.of(status);
         }
