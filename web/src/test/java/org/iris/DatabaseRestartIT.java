@@ -2,6 +2,7 @@ package org.iris;
 
 import org.iris.it.Api;
 import org.iris.it.Mailbox;
+import org.iris.it.OwnNode;
 import org.iris.it.People;
 import org.iris.it.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -9,8 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,42 +49,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DatabaseRestartIT {
 
     private static final Duration OUTAGE = Duration.ofSeconds(8);
-    private static Process micro;
-    private static Path log;
+    private static OwnNode micro;
     private static Api api;
 
     @BeforeAll
     static void start() throws Exception {
         Mailbox.start();
-        Tokens.writeKeysFile(); // Iris reads its signing keys when it starts
         String restartPort = required("it.restart.port");
-        Properties settings = new Properties();
-        try (var in = Files.newBufferedReader(Path.of(required("it.micro.properties")))) {
-            settings.load(in);
-        }
-        settings.replaceAll((key, value) -> value.toString().replace("/iris_it_", "/iris_rs_"));
-        // a half-open connection (a silent failover) is given up after 30 s rather than never
-        settings.setProperty("iris.db.emea.url", "jdbc:postgresql://127.0.0.1:" + restartPort + "/iris_rs_emea?socketTimeout=30");
-        settings.setProperty("iris.data.dir", Path.of("target/restart-it-data").toAbsolutePath().toString());
-        Path file = Files.createDirectories(Path.of("target")).resolve("restart-it.properties");
-        try (var out = Files.newBufferedWriter(file)) {
-            settings.store(out, "DatabaseRestartIT: EMEA on the restart cluster");
-        }
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        log = Path.of("target/restart-it-micro.log").toAbsolutePath();
-        micro = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", required("it.micro.jar"), "--nocluster", "--port", String.valueOf(port),
-                "--systemProperties", file.toString(), "--deploy", required("it.war"), "--contextroot", "/")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        api = new Api(URI.create("http://127.0.0.1:" + port + "/").toURL());
-        Instant deadline = Instant.now().plusSeconds(240);
-        while (!ready()) {
-            assertTrue(micro.isAlive() && Instant.now().isBefore(deadline), "Iris did not start; see " + log);
-            Thread.sleep(500);
-        }
+        micro = OwnNode.start("restart-it", settings -> {
+            settings.replaceAll((key, value) -> value.toString().replace("/iris_it_", "/iris_rs_"));
+            // a half-open connection (a silent failover) is given up after 30 s rather than never
+            settings.setProperty("iris.db.emea.url", "jdbc:postgresql://127.0.0.1:" + restartPort + "/iris_rs_emea?socketTimeout=30");
+            return settings;
+        });
+        api = micro.api();
     }
 
     @AfterAll
@@ -95,10 +71,7 @@ class DatabaseRestartIT {
             restartCluster("start"); // whatever happened, the cluster is left running
         } finally {
             if (micro != null) {
-                micro.destroy();
-                if (!micro.waitFor(30, TimeUnit.SECONDS)) {
-                    micro.destroyForcibly();
-                }
+                micro.close();
             }
         }
     }
@@ -109,14 +82,6 @@ class DatabaseRestartIT {
             throw new IllegalStateException(property + " is not set: run the tests through scripts/test.sh");
         }
         return value;
-    }
-
-    private static boolean ready() {
-        try {
-            return api.get(api.server("health/ready"), null).statusCode() == 200;
-        } catch (RuntimeException notYet) {
-            return false;
-        }
     }
 
     /** One call of the load, as it was answered. */
@@ -253,7 +218,7 @@ class DatabaseRestartIT {
     private static Instant awaitRecovery(People people, String member, Instant started) {
         while (true) {
             assertTrue(Instant.now().isBefore(started.plusSeconds(30)), "Iris did not recover within 30 s of the database");
-            if (ready() && people.login(member, PASSWORD).statusCode() == 200) {
+            if (micro.ready() && people.login(member, PASSWORD).statusCode() == 200) {
                 return Instant.now();
             }
             pause(250);

@@ -2,13 +2,17 @@ package org.iris.company.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.iris.company.entity.Company;
+import org.iris.company.entity.Offer;
 import org.iris.identity.control.Tenancy;
 import org.iris.identity.entity.Account;
 import org.iris.identity.entity.Home;
 import org.iris.platform.control.NotFound;
 import org.iris.platform.entity.EmailAddress;
 import org.iris.residency.control.EntityManagers;
+
+import java.util.Optional;
 
 /** What identity asks of companies ({@link Tenancy}), answered from the companies' own tables. */
 @ApplicationScoped
@@ -33,11 +37,20 @@ public class CompanyTenancy implements Tenancy {
         return home(companies.defaultCompany());
     }
 
+    @Inject
+    TermsCache cache;
+
+    /** From {@link TermsCache} when this node read them lately; the company lives in its members' region. */
     @Override
     public Terms terms(Account account) {
-        Company company = companies.find(account.companyId()).orElseThrow(() -> new NotFound("account"));
-        return MemberTerms.of(licences.effective(managers.of(account.region()), account.id()), company,
-                account.fileSharingForbidden());
+        EntityManager region = managers.of(account.region());
+        MemberTerms.Restrictions company = cache.get("company", account.companyId(), () ->
+                Optional.ofNullable(region.find(Company.class, account.companyId())).map(MemberTerms.Restrictions::of).orElse(null));
+        if (company == null) {
+            throw new NotFound("account");
+        }
+        Offer offer = cache.get("offer", account.id(), () -> licences.effective(region, account.id()));
+        return MemberTerms.of(offer, company, account.fileSharingForbidden());
     }
 
     private static Home home(Company company) {

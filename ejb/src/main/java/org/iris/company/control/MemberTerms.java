@@ -20,7 +20,19 @@ public final class MemberTerms {
     private MemberTerms() {
     }
 
+    /** What of a company restricts its members. */
+    public record Restrictions(boolean fileSharingForbidden, boolean nameEditForbidden) {
+
+        public static Restrictions of(Company company) {
+            return new Restrictions(company.fileSharingForbidden(), company.nameEditForbidden());
+        }
+    }
+
     public static Tenancy.Terms of(Offer offer, Company company, boolean memberForbidsFileSharing) {
+        return of(offer, Restrictions.of(company), memberForbidsFileSharing);
+    }
+
+    public static Tenancy.Terms of(Offer offer, Restrictions company, boolean memberForbidsFileSharing) {
         boolean fileSharing = offer.opens(Feature.FILE_SHARING) && !company.fileSharingForbidden() && !memberForbidsFileSharing;
         Set<Feature> features = EnumSet.noneOf(Feature.class);
         features.addAll(offer.features());

@@ -3,11 +3,13 @@ package org.iris.company.entity;
 import org.iris.platform.entity.VisibilityMode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.iris.company.control.TermsChanges;
 import org.iris.platform.control.BusinessException.FieldError;
 import org.iris.platform.control.InvalidRequest;
 import org.iris.platform.entity.Region;
@@ -24,6 +26,7 @@ import java.util.stream.Collectors;
 
 /** A tenant, stored in its own region's database only. */
 @Entity
+@EntityListeners(TermsChanges.class)
 @Table(name = "company")
 public class Company {
 

@@ -2,8 +2,10 @@ package org.iris.company.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.iris.company.control.TermsChanges;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,6 +14,7 @@ import java.util.UUID;
 
 /** A member's licence: one seat of one of the company's subscriptions. */
 @Entity
+@EntityListeners(TermsChanges.class)
 @Table(name = "licence")
 public class Licence {
 

@@ -2,11 +2,13 @@ package org.iris.company.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.iris.company.control.TermsChanges;
 import org.iris.platform.control.BusinessException.FieldError;
 import org.iris.platform.control.Conflict;
 import org.iris.platform.control.InvalidRequest;
@@ -19,6 +21,7 @@ import java.util.UUID;
 
 /** A company's subscription to an offer: a number of seats, billed monthly or prepaid. In the company's region. */
 @Entity
+@EntityListeners(TermsChanges.class)
 @Table(name = "subscription")
 public class Subscription {
 

@@ -1,0 +1,90 @@
+package org.iris.company.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * What every authenticated profile read would otherwise query: a company's restrictions and the offer
+ * of a member's licence, held on this node for {@code iris.token.revocation-refresh-seconds}. A change
+ * made on this node empties it when it is flushed and again when its transaction ends
+ * ({@link TermsChanges}), so this node never answers from before its own commit; a change made on
+ * another node is seen here within that interval, as revocations are. A value read while a change was
+ * under way is not kept.
+ */
+@ApplicationScoped
+public class TermsCache {
+
+    /** Past this many entries of a kind, the kind is emptied rather than grown. */
+    static final int MAX_ENTRIES = 50_000;
+
+    @Inject
+    @ConfigProperty(name = "iris.token.revocation-refresh-seconds")
+    long ttlSeconds;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private final AtomicLong generation = new AtomicLong();
+    private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
+
+    private record Entry(Object value, long expiresAt) {
+    }
+
+    /** A key of the cache: what is cached, for which id. */
+    record Key(String kind, UUID id) {
+    }
+
+    /** The cached value, else the loaded one (kept unless a change happened meanwhile). */
+    @SuppressWarnings("unchecked")
+    <T> T get(String kind, UUID id, Supplier<T> load) {
+        Key key = new Key(kind, id);
+        long now = System.nanoTime();
+        Entry cached = entries.get(key);
+        if (cached != null && now - cached.expiresAt() < 0) {
+            return (T) cached.value();
+        }
+        long seen = generation.get();
+        T value = load.get();
+        if (value != null && generation.get() == seen) {
+            if (entries.size() >= MAX_ENTRIES) {
+                entries.clear();
+            }
+            entries.put(key, new Entry(value, now + TimeUnit.SECONDS.toNanos(ttlSeconds)));
+        }
+        return value;
+    }
+
+    /** Something a cached value came from is changing in the current transaction, if any. */
+    void changing() {
+        forget();
+        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    forget();
+                }
+            });
+        }
+    }
+
+    private void forget() {
+        generation.incrementAndGet();
+        entries.clear();
+    }
+}
