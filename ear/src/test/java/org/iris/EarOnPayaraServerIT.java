@@ -161,7 +161,7 @@ class EarOnPayaraServerIT {
             settings.add(key + "user=" + System.getProperty("it.db.user", "iris"));
             settings.add(key + "password=" + System.getProperty("it.db.password", "iris"));
         }
-        // Iris signs with the test keys and writes their public halves where MP-JWT reads them.
+        // Iris signs with the test keys and verifies with them (and the rotated-out one after them).
         settings.add("iris.jwt.keys.file=" + Tokens.writeKeysFile().toString().replace(":", "\\:"));
         settings.add("iris.data.dir=" + Path.of(System.getProperty("it.data.dir", "target/ear-data")).toAbsolutePath()
                 .toString().replace(":", "\\:"));

@@ -39,7 +39,8 @@ public class TermsCache {
     private final AtomicLong generation = new AtomicLong();
     private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
 
-    private record Entry(Object value, long expiresAt) {
+    /** A value, until when it may be used, and the generation it was read in. */
+    private record Entry(Object value, long expiresAt, long generation) {
     }
 
     /** A key of the cache: what is cached, for which id. */
@@ -51,17 +52,18 @@ public class TermsCache {
     <T> T get(String kind, UUID id, Supplier<T> load) {
         Key key = new Key(kind, id);
         long now = System.nanoTime();
+        long current = generation.get();
         Entry cached = entries.get(key);
-        if (cached != null && now - cached.expiresAt() < 0) {
+        if (cached != null && cached.generation() == current && now - cached.expiresAt() < 0) {
             return (T) cached.value();
         }
-        long seen = generation.get();
         T value = load.get();
-        if (value != null && generation.get() == seen) {
+        if (value != null && generation.get() == current) {
             if (entries.size() >= MAX_ENTRIES) {
                 entries.clear();
             }
-            entries.put(key, new Entry(value, now + TimeUnit.SECONDS.toNanos(ttlSeconds)));
+            // put after a change began, it is of an older generation than the change: never used
+            entries.put(key, new Entry(value, now + TimeUnit.SECONDS.toNanos(ttlSeconds), current));
         }
         return value;
     }
@@ -69,7 +71,9 @@ public class TermsCache {
     /** Something a cached value came from is changing in the current transaction, if any. */
     void changing() {
         forget();
-        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE
+                && transactions.getResource(TermsCache.class) == null) {
+            transactions.putResource(TermsCache.class, Boolean.TRUE); // once per transaction
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {

@@ -37,8 +37,9 @@ public final class AccessToken extends CallerPrincipal implements JsonWebToken {
     /** Looked up once: {@code Json.create...} would ask the class loaders for a provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
+    /** Neither the claims nor the token itself leave the node: after serialization, no claims. */
     private final transient Map<String, Object> claims;
-    private final String raw;
+    private final transient String raw;
 
     AccessToken(String name, Map<String, Object> claims, String raw) {
         super(name);
@@ -59,6 +60,9 @@ public final class AccessToken extends CallerPrincipal implements JsonWebToken {
 
     @Override
     public Set<String> getClaimNames() {
+        if (claims == null) {
+            return Set.of();
+        }
         Set<String> names = new HashSet<>(claims.keySet());
         if (raw != null) {
             names.add(Claims.raw_token.name());
@@ -72,7 +76,7 @@ public final class AccessToken extends CallerPrincipal implements JsonWebToken {
         if (Claims.raw_token.name().equals(name)) {
             return (T) raw;
         }
-        Object value = claims.get(name);
+        Object value = claims == null ? null : claims.get(name);
         if (value == null) {
             return null;
         }

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -108,11 +109,22 @@ public class BearerTokens {
         } catch (ParseException | JOSEException | RuntimeException e) {
             throw invalid();
         }
-        if (verified.size() >= MAX_REMEMBERED) {
-            verified.clear();
+        if (canonical(compact)) {
+            if (verified.size() >= MAX_REMEMBERED) {
+                verified.clear();
+            }
+            verified.put(compact, checked);
         }
-        verified.put(compact, checked);
         return checked;
+    }
+
+    /**
+     * Whether the signature is spelt as its bytes encode: base64url leaves spare bits that a holder of
+     * a valid token could vary, and each spelling would take a place among the remembered tokens.
+     */
+    private static boolean canonical(String compact) {
+        String signature = compact.substring(compact.lastIndexOf('.') + 1);
+        return Base64URL.encode(new Base64URL(signature).decode()).toString().equals(signature);
     }
 
     private static boolean acceptable(JWSHeader header) {

@@ -22,7 +22,8 @@ import java.security.Principal;
  * Authenticates a request by its {@code Authorization: Bearer} access token, verified from memory
  * by {@link BearerTokens}: the caller becomes the token ({@link JsonWebToken}, injectable), its
  * {@code groups} the roles that {@code @RolesAllowed} checks. A request without a bearer token goes on
- * anonymous; one with a token that is invalid or revoked is answered 401, on every path.
+ * anonymous; one with a token that is invalid or revoked is answered 401, on every path but login,
+ * refresh and logout, which need none and go on as anonymous.
  *
  * <p>Iris's own mechanism rather than Payara's MP-JWT one, which re-parsed the keys and looked up a
  * JSON provider through the class loaders on every request (a third of the CPU of a call).
@@ -31,6 +32,8 @@ import java.security.Principal;
 public class BearerAuthentication implements HttpAuthenticationMechanism {
 
     private static final String SCHEME = "Bearer ";
+    /** Login, refresh and logout: they need no access token, and go on without one that is not valid. */
+    private static final String SESSIONS = "/api/v1/auth/";
 
     @Inject
     BearerTokens tokens;
@@ -49,6 +52,9 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
         try {
             token = tokens.verify(authorization.substring(SCHEME.length()).strip());
         } catch (Unauthenticated refused) {
+            if (request.getRequestURI().startsWith(request.getContextPath() + SESSIONS)) {
+                return context.doNothing(); // an expired token beside a refresh token must not block the refresh
+            }
             request.setAttribute(ContainerErrors.DETAIL, refused.getMessage());
             return context.responseUnauthorized();
         }
