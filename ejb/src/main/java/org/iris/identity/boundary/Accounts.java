@@ -70,8 +70,9 @@ public class Accounts {
         return accounts.find(caller.region(), caller.accountId()).orElseThrow(() -> new NotFound("account"));
     }
 
+    /** The caller's account and terms: one query, the terms being cached ({@code TermsCache}). */
     public Profile profile(Caller caller) {
-        Account account = me(caller);
+        Account account = accounts.read(caller.region(), caller.accountId()).orElseThrow(() -> new NotFound("account"));
         return new Profile(account, tenancy.terms(account));
     }
 

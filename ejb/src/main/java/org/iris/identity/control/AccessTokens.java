@@ -50,6 +50,16 @@ public class AccessTokens {
     @Inject
     SigningKeys keys;
 
+    /** The {@code iss} of Iris's tokens, which it accepts and no other. */
+    public String issuer() {
+        return issuer;
+    }
+
+    /** The {@code aud} of Iris's tokens; a token for none of them is not for Iris. */
+    public List<String> audiences() {
+        return audiences;
+    }
+
     public Duration ttl() {
         return Duration.ofSeconds(ttlSeconds);
     }

@@ -58,13 +58,9 @@ public class BearerTokens {
     @Inject
     Clock clock;
 
+    /** Whose tokens these are: the issuer and audiences of those Iris issues. */
     @Inject
-    @ConfigProperty(name = "mp.jwt.verify.issuer")
-    String issuer;
-
-    @Inject
-    @ConfigProperty(name = "mp.jwt.verify.audiences")
-    List<String> audiences;
+    AccessTokens issued;
 
     @Inject
     @ConfigProperty(name = "iris.token.clock-skew-seconds", defaultValue = "30")
@@ -137,8 +133,8 @@ public class BearerTokens {
     /** Checks what the claims say of the token's issuer, audience and time; returns its account. */
     private UUID account(JWTClaimsSet claims, Instant now) {
         List<String> audience = claims.getAudience();
-        boolean valid = issuer.equals(claims.getIssuer())
-                && audience != null && audience.stream().anyMatch(audiences::contains)
+        boolean valid = issued.issuer().equals(claims.getIssuer())
+                && audience != null && audience.stream().anyMatch(issued.audiences()::contains)
                 && inTime(claims, now)
                 && claims.getJWTID() != null && !claims.getJWTID().isBlank();
         if (!valid) {

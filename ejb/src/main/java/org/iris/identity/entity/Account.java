@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.iris.platform.entity.VisibilityMode;
@@ -32,7 +33,12 @@ import java.util.UUID;
 /** A user account, stored in its company's region only. */
 @Entity
 @Table(name = "account")
+@NamedQuery(name = Account.WITH_ROLES, query = "SELECT a FROM Account a LEFT JOIN FETCH a.roles WHERE a.id = :id")
 public class Account {
+
+    /** The account and its roles in one query (an eager collection is otherwise a second one). */
+    public static final String WITH_ROLES = "Account.withRoles";
+
 
     public enum Status {
         ACTIVE, CLOSED

@@ -75,8 +75,9 @@ class BearerTokensTest {
         tokens = new BearerTokens();
         tokens.keys = keys;
         tokens.clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        tokens.issuer = "iris";
-        tokens.audiences = List.of("iris");
+        tokens.issued = new AccessTokens();
+        tokens.issued.issuer = "iris";
+        tokens.issued.audiences = List.of("iris");
         tokens.skewSeconds = 30;
         tokens.revocations = new Revocations() {
             @Override
