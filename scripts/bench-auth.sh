@@ -6,7 +6,7 @@
 #
 #   scripts/bench-auth.sh                 4,096 then 600,000 PBKDF2 iterations, 3 minutes of warm-up
 #   ITERATIONS=4096 WARMUP=60 scripts/bench-auth.sh
-#   JFR=1 scripts/bench-auth.sh           also records a JFR profile of the GET /users/me run
+#   JFR=1 scripts/bench-auth.sh           also keeps a JFR profile of GET /users/me (8 connections)
 #   QUICK=1 USERS_COUNT=10 WARMUP=9 ITERATIONS=4096 scripts/bench-auth.sh   tries the script in a minute
 #
 # Users are created through the real API (registration, PIN from the embedded run's mail files).
@@ -21,7 +21,7 @@ users=${USERS_COUNT:-200}
 password="Quartz-Lantern-Orbit-42"
 out=bench/target/auth
 wrk_dir=bench/wrk
-java_options=${IRIS_JAVA_OPTIONS:-""}
+. scripts/iris-options.sh   # the JVM settings of scripts/run.sh, unless IRIS_JAVA_OPTIONS says others
 mkdir -p "$out"
 
 if ! command -v wrk >/dev/null; then
@@ -63,15 +63,23 @@ PROPERTIES
     done
     local started
     started=$(date +%s.%N)
+    local recording=
+    if [ "${JFR:-0}" = "1" ]; then
+        # recorded from the start: started later, JFR instruments JDK classes and the JIT starts over
+        recording="-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=name=iris,settings=default,maxage=10m"
+    fi
     # shellcheck disable=SC2086
-    java $java_options -jar web/target/payara-micro.jar --deploy web/target/iris.war --contextroot / --nocluster \
+    java $IRIS_JAVA_OPTIONS $recording -jar web/target/payara-micro.jar --deploy web/target/iris.war --contextroot / $IRIS_MICRO_OPTIONS \
         --port "$port" --systemProperties "$out/iris-$iterations.properties" > "$out/iris-$iterations.log" 2>&1 &
     iris_pid=$!
     until curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
         kill -0 "$iris_pid" 2>/dev/null || { echo "Iris did not start; see $out/iris-$iterations.log"; exit 1; }
         sleep 0.2
     done
-    printf 'ready after %.1f s, RSS %s MiB\n' "$(echo "$(date +%s.%N) - $started" | bc)" "$(rss_mib)"
+    printf 'ready after %.1f s, RSS %s MiB\n' "$(echo "$(date +%s.%N) - $started" | bc)" "$(rss_mib)" | tee -a "$out/results.txt"
+    curl -fs "http://127.0.0.1:$port/api/v1/companies/default" > /dev/null
+    sleep 20
+    echo "idle RSS $(rss_mib) MiB (20 s after a first call)" | tee -a "$out/results.txt"
 }
 
 api() { curl -fsS -H 'Content-Type: application/json' -H 'Accept: application/json' "$@"; }
@@ -144,13 +152,10 @@ for iterations in $iterations_list; do
         measure login login.lua 2 60
         measure login login.lua 4 60
         measure me me.lua 2 30
-        if [ "${JFR:-0}" = "1" ]; then
-            jcmd "$iris_pid" JFR.start name=me settings=profile filename="$(pwd)/$out/me.jfr" > /dev/null
-        fi
         measure me me.lua 8 30
         if [ "${JFR:-0}" = "1" ]; then
-            jcmd "$iris_pid" JFR.stop name=me > /dev/null
-            echo "profile of GET /users/me at 8 connections: $out/me.jfr"
+            jcmd "$iris_pid" JFR.dump name=iris begin=-30s filename="$(pwd)/$out/me.jfr" > /dev/null
+            echo "profile of GET /users/me at 8 connections: $out/me.jfr (the c=8 run above, not the refreshes)"
         fi
         ME_PATH=/api/v1/companies/default measure anonymous me.lua 8 30 anonymous-companies-default
         sessions

@@ -6,6 +6,7 @@
 #   scripts/bench-search.sh            load the data once (about 5 minutes), then measure
 #   scripts/bench-search.sh --fresh    load it again
 #   THREADS=8 TIME=30s scripts/bench-search.sh
+#   WARMUP_ITERATIONS=6 (the default) warms up for 6 x TIME: the JIT needs minutes on two cores
 #
 # Iris runs on Payara Micro (--nocluster, port 8484) against databases iris_bench_*; JMH runs in
 # another JVM on the same machine, so its own work is part of what the two cores carry.
@@ -33,8 +34,11 @@ fi
 mvn -B -q package -DskipTests
 java -cp bench/target/benchmarks.jar org.iris.bench.BenchKeys "$out/keys.json"
 
+[ -s "$out/secret" ] || head -c 33 /dev/urandom | base64 > "$out/secret"
 cat > "$out/iris.properties" <<PROPERTIES
 iris.jwt.keys.file=$(pwd)/$out/keys.json
+# outside the embedded run Iris wants a secret of its own
+iris.secret=$(cat "$out/secret")
 iris.data.dir=$(pwd)/$out/data
 # nothing is mailed during the benchmark; an SMTP server is required outside the embedded run
 iris.mail.transport=smtp
@@ -56,10 +60,12 @@ java -Xmx1g -jar web/target/payara-micro.jar --deploy web/target/iris.war --cont
     --port "$iris_port" --systemProperties "$out/iris.properties" > "$out/iris.log" 2>&1 &
 iris_pid=$!
 trap 'kill $iris_pid 2>/dev/null || true' EXIT
-until curl -fs "http://127.0.0.1:$iris_port/health/ready" >/dev/null 2>&1; do
+for _ in $(seq 1 150); do
+    curl -fs "http://127.0.0.1:$iris_port/health/ready" >/dev/null 2>&1 && break
     kill -0 $iris_pid 2>/dev/null || { echo "Iris did not start; see $out/iris.log"; exit 1; }
     sleep 2
 done
+curl -fs "http://127.0.0.1:$iris_port/health/ready" >/dev/null || { echo "Iris is not ready after 5 minutes; see $out/iris.log"; exit 1; }
 
 if $fresh; then
     echo "Generating 1,000,000 users in 10,000 companies (the schema is Iris's own, migrated at start)"
@@ -83,7 +89,7 @@ psql_bench emea -tA -c "SELECT substr(lower(CASE WHEN random() < 0.5 THEN first_
 echo "$(wc -l < "$out/searchers.csv") searchers, $(wc -l < "$out/queries.txt") queries"
 
 java -jar bench/target/benchmarks.jar DirectorySearchBenchmark -p api="http://127.0.0.1:$iris_port/api/v1/" \
-    -p data="$out" -t "$threads" -f 1 -wi 2 -w "$time" -i 3 -r "$time" -bm thrpt,sample -tu ms \
+    -p data="$out" -t "$threads" -f 1 -wi "${WARMUP_ITERATIONS:-6}" -w "$time" -i 3 -r "$time" -bm thrpt,sample -tu ms \
     -rf json -rff "$out/result.json" | tee "$out/jmh.txt" | grep -E "^(Benchmark|DirectorySearch)|p0.50|p0.99 |p0.999 "
 rss_kib=$(ps -o rss= -p "$iris_pid")
 echo "Iris RSS after the run: $((rss_kib / 1024)) MiB; its log: $out/iris.log"

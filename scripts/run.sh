@@ -3,8 +3,10 @@
 # under ./iris-data, nothing to install but JDK 17 and Maven. IRIS_PORT picks the HTTP port (8080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/iris-options.sh
 port="${IRIS_PORT:-8080}"
 mvn -B -q package -DskipTests
 echo "Iris starts on http://localhost:${port}/ (API /api/v1, readiness /health/ready, OpenAPI /openapi)"
-exec java -jar web/target/payara-micro.jar --deploy web/target/iris.war --contextroot / \
-    --nocluster --port "$port" "$@"
+# shellcheck disable=SC2086
+exec java $IRIS_JAVA_OPTIONS -jar web/target/payara-micro.jar --deploy web/target/iris.war --contextroot / \
+    $IRIS_MICRO_OPTIONS --port "$port" "$@"
