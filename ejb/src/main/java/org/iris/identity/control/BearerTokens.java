@@ -147,10 +147,10 @@ public class BearerTokens {
     private boolean inTime(JWTClaimsSet claims, Instant now) {
         Duration skew = Duration.ofSeconds(skewSeconds);
         Date expires = claims.getExpirationTime();
-        Date issued = claims.getIssueTime();
+        Date issuedAt = claims.getIssueTime();
         Date notBefore = claims.getNotBeforeTime();
         return expires != null && now.minus(skew).isBefore(expires.toInstant())
-                && issued != null && !issued.toInstant().isAfter(now.plus(skew))
+                && issuedAt != null && !issuedAt.toInstant().isAfter(now.plus(skew))
                 && (notBefore == null || !notBefore.toInstant().isAfter(now.plus(skew)));
     }
 
