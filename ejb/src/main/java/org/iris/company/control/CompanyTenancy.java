@@ -27,6 +27,9 @@ public class CompanyTenancy implements Tenancy {
     @Inject
     EntityManagers managers;
 
+    @Inject
+    TermsCache cache;
+
     @Override
     public Home home(EmailAddress email) {
         return home(companies.forEmailDomain(email.domain()));
@@ -36,9 +39,6 @@ public class CompanyTenancy implements Tenancy {
     public Home standalone() {
         return home(companies.defaultCompany());
     }
-
-    @Inject
-    TermsCache cache;
 
     /** From {@link TermsCache} when this node read them lately; the company lives in its members' region. */
     @Override

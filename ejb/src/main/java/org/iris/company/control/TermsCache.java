@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class TermsCache {
 
-    /** Past this many entries of a kind, the kind is emptied rather than grown. */
+    /** Past this many entries, the cache is emptied rather than grown. */
     static final int MAX_ENTRIES = 50_000;
 
     @Inject
@@ -37,7 +37,7 @@ public class TermsCache {
     TransactionSynchronizationRegistry transactions;
 
     private final AtomicLong generation = new AtomicLong();
-    private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
 
     /** A value, until when it may be used, and the generation it was read in. */
     private record Entry(Object value, long expiresAt, long generation) {
