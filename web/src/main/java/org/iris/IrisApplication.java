@@ -1,6 +1,7 @@
 package org.iris;
 
 import jakarta.annotation.security.DeclareRoles;
+import org.iris.platform.entity.GuestRole;
 import org.iris.platform.entity.Roles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -12,6 +13,6 @@ import jakarta.ws.rs.core.Application;
  * {@code /openapi}.
  */
 @ApplicationPath("api/v1")
-@DeclareRoles({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN})
+@DeclareRoles({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN, GuestRole.NAME})
 public class IrisApplication extends Application {
 }

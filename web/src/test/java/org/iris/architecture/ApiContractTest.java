@@ -36,6 +36,10 @@ import org.iris.platform.entity.EmailAddress;
 import org.iris.platform.entity.Language;
 import org.iris.platform.entity.Region;
 import org.iris.platform.entity.Roles;
+import org.iris.bubble.entity.Attendee;
+import org.iris.bubble.entity.Bubble;
+import org.iris.bubble.entity.BubbleRole;
+import org.iris.bubble.entity.Participant;
 import org.iris.platform.entity.VisibilityMode;
 import org.iris.visibility.boundary.Visibility;
 import org.iris.visibility.control.VisibilityRules;
@@ -289,6 +293,10 @@ class ApiContractTest {
         assertEnum("InviteAllowed", VisibilityRules.Invite.values(), code);
         assertEnum("VisibilityRule", VisibilityRules.Rule.values(), code);
         assertEnum("ModeSource", VisibilityRules.Source.values(), code);
+        assertEnum("BubbleStatus", Bubble.Status.values(), code);
+        assertEnum("BubbleRole", BubbleRole.values(), code);
+        assertEnum("ParticipantKind", Participant.Kind.values(), code);
+        assertEnum("ConferencePlace", Attendee.State.values(), code);
         List<String> roles = Stream.of(Roles.class.getFields()).filter(field -> Modifier.isStatic(field.getModifiers()))
                 .map(ApiContractTest::constant).toList();
         assertEquals(roles, contract.getComponents().getSchemas().get("Role").getEnum());

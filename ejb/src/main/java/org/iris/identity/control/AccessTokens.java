@@ -9,11 +9,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iris.identity.entity.Account;
 import org.iris.platform.entity.Caller;
 import org.iris.platform.control.SigningKeys;
+import org.iris.platform.entity.GuestRole;
+import org.iris.platform.entity.Roles;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -80,6 +83,29 @@ public class AccessTokens {
                 .claim(GENERATION, account.tokenGeneration())
                 .claim(SESSION, session.toString())
                 .build();
+        return sign(claims, jti, expires);
+    }
+
+    /**
+     * A guest's token: its subject is the guest (no account), its only role {@link Roles#GUEST}, its
+     * {@code scope} claims (a bubble, its region) say what it opens; as short-lived as an access token.
+     */
+    public Issued issueGuest(UUID guest, Map<String, String> scope, Instant now) {
+        String jti = UUID.randomUUID().toString();
+        Instant expires = now.plus(ttl());
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(guest.toString())
+                .audience(audiences)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(expires))
+                .jwtID(jti)
+                .claim("groups", List.of(GuestRole.NAME));
+        scope.forEach(claims::claim);
+        return sign(claims.build(), jti, expires);
+    }
+
+    private Issued sign(JWTClaimsSet claims, String jti, Instant expires) {
         SigningKeys.Ring ring = keys.current();
         SignedJWT jwt = new SignedJWT(ring.header(), claims);
         try {

@@ -14,7 +14,7 @@ import java.util.UUID;
  * How many invitations one user sends, shared by every node: to their network
  * ({@code iris.invitations.max-per-hour}, {@code .max-per-day}), and to join a company
  * ({@code iris.company-invitations.max-per-hour}, {@code .max-per-day}, higher: administrators
- * onboard whole teams). Each may mail someone, and each tells its sender a little; neither comes in floods.
+ * onboard whole teams), and guests to bubbles ({@code iris.guests.max-per-hour}, {@code .max-per-day}). Each may mail someone, and each tells its sender a little; neither comes in floods.
  */
 @ApplicationScoped
 public class InvitationBudget {
@@ -36,6 +36,14 @@ public class InvitationBudget {
     int maxCompanyPerDay;
 
     @Inject
+    @ConfigProperty(name = "iris.guests.max-per-hour")
+    int maxGuestsPerHour;
+
+    @Inject
+    @ConfigProperty(name = "iris.guests.max-per-day")
+    int maxGuestsPerDay;
+
+    @Inject
     Throttles throttles;
 
     /** @throws TooManyAttempts once the sender has sent their share of network invitations */
@@ -46,6 +54,11 @@ public class InvitationBudget {
     /** @throws TooManyAttempts once the sender has sent their share of invitations to join a company */
     public void company(UUID sender, Instant now) {
         take("company-invitations", sender, maxCompanyPerHour, maxCompanyPerDay, now);
+    }
+
+    /** @throws TooManyAttempts once the sender has invited their share of guests to bubbles by email */
+    public void guests(UUID sender, Instant now) {
+        take("guest-invitations", sender, maxGuestsPerHour, maxGuestsPerDay, now);
     }
 
     private void take(String what, UUID sender, int hourly, int daily, Instant now) {

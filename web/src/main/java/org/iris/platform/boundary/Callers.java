@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.iris.platform.entity.Caller;
+import org.iris.platform.control.Forbidden;
 import org.iris.platform.control.Unauthenticated;
+import org.iris.platform.entity.GuestRole;
 import org.iris.platform.entity.Region;
 
 import java.util.Optional;
@@ -18,8 +20,14 @@ public class Callers {
     @Inject
     JsonWebToken token;
 
-    /** @throws Unauthenticated when the token does not say who, where and in which company */
+    /**
+     * @throws Forbidden for a guest's token, which opens its bubble only
+     * @throws Unauthenticated when the token does not say who, where and in which company
+     */
     public Caller current() {
+        if (token.getGroups() != null && token.getGroups().contains(GuestRole.NAME)) {
+            throw new Forbidden("A guest's token opens their bubble only.");
+        }
         try {
             return new Caller(UUID.fromString(token.getSubject()),
                     UUID.fromString(claim(Caller.COMPANY_CLAIM).orElseThrow()),
