@@ -3,7 +3,7 @@
 # the EAR on Payara Server, all against PostgreSQL on loopback. Installs PostgreSQL (Debian
 # packages) and starts it when missing, and recreates the test databases, one per boundary, and a
 # second cluster that the database-restart test stops and starts; installs Redocly's CLI (npm) for the
-# OpenAPI test.
+# OpenAPI test, and coturn (Debian) for the conference tests, and starts it on loopback.
 # Extra arguments go to Maven, e.g. scripts/test.sh -Dit.test=CompaniesIT
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,10 @@ recreate_databases $PREFIXES
 restart_cluster iris_rs_emea
 . scripts/redocly.sh
 ensure_redocly
+# the TURN server whose use-auth-secret checks the conference credentials Iris hands out
+. scripts/coturn.sh
+start_coturn
 
 exec mvn -B verify -Pserver -Dit.db.port="$port" -Dit.db.user="$DB_USER" -Dit.db.password="$DB_PASSWORD" \
-    -Dit.restart.port="$restart_port" -Dit.restart.stop="$restart_stop" -Dit.restart.start="$restart_start" "$@"
+    -Dit.restart.port="$restart_port" -Dit.restart.stop="$restart_stop" -Dit.restart.start="$restart_start" \
+    -Dit.turn.port="$TURN_PORT" -Dit.turn.secret="$TURN_SECRET" "$@"

@@ -1,0 +1,418 @@
+package org.iris;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.iris.it.Api;
+import org.iris.it.BubbleClient;
+import org.iris.it.Databases;
+import org.iris.it.Mailbox;
+import org.iris.it.People;
+import org.iris.it.Tenants.Person;
+import org.iris.it.Tokens;
+import org.iris.it.WithPeople;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.iris.it.Api.expect;
+import static org.iris.it.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bubbles from outside (SPEC §5, §3, §7): the rights table cell by cell for each kind of caller, with
+ * the bubble tables of every region unchanged by each refusal; who may be added, and where the rows
+ * live; the guest's journey from the mail to a guest token and to membership; bad input.
+ */
+class BubblesIT extends WithPeople {
+
+    private BubbleClient bubbles;
+
+    @BeforeEach
+    void client() {
+        bubbles = new BubbleClient(api);
+    }
+
+    private static List<Long> rows() throws SQLException {
+        return BubbleClient.rows();
+    }
+
+    private static String guestLink(String email, int count) {
+        return BubbleClient.guestLink(email, count);
+    }
+
+    private String bubble(Person owner, String name) {
+        return bubbles.create(owner, name);
+    }
+
+    private HttpResponse<String> add(String token, String bubble, Person who) {
+        return bubbles.add(token, bubble, who);
+    }
+
+    private HttpResponse<String> addByEmail(String token, String bubble, String email, String lang) {
+        return bubbles.addByEmail(token, bubble, email, lang);
+    }
+
+    private HttpResponse<String> role(String token, String bubble, String participant, String role) {
+        return bubbles.role(token, bubble, participant, role);
+    }
+
+    private HttpResponse<String> openLink(String link) {
+        return bubbles.openLink(link);
+    }
+
+    /** A guest of the bubble, invited by email by {@code inviter}: their guest token. */
+    String guest(Person inviter, String bubble, String email) {
+        expect(addByEmail(inviter.token(), bubble, email, null), 202);
+        return Api.json(expect(openLink(guestLink(email, 1)), 200)).getString("accessToken");
+    }
+
+    Person colleague(String company, String name) {
+        return tenants.person(company, "EMEA", name, "Crew");
+    }
+
+    /** A refusal with that status that changed no row of any bubble table in any region. */
+    void refused(HttpResponse<String> response, int status, List<Long> before) throws SQLException {
+        assertProblem(response, status);
+        assertEquals(before, rows(), "a refusal changed rows: " + response.body());
+    }
+
+    @Test
+    void everyCellOfTheRightsTableForEachKindOfCaller() throws SQLException {
+        String crew = tenants.company("Crew", "EMEA", null);
+        Person owner = colleague(crew, "Owner");
+        Person co = colleague(crew, "Co");
+        Person member = colleague(crew, "Member");
+        Person extra = colleague(crew, "Extra");
+        Person other = colleague(crew, "Other");
+        Person outsider = tenants.person(tenants.company("Elsewhere", "EMEA", null), "EMEA", "Out", "Sider");
+        String b = bubble(owner, "Rights");
+        expect(add(owner.token(), b, co), 201);
+        expect(add(owner.token(), b, member), 201);
+        expect(add(owner.token(), b, extra), 201);
+        expect(role(owner.token(), b, co.id(), "co-organizer"), 200);
+        String guest = guest(owner, b, People.newEmail("guests.example"));
+        // no part in the bubble: the same answer as for no bubble at all
+        List<String> strangers = List.of(outsider.token(), superadmin);
+        List<String> plain = List.of(guest, member.token());
+
+        // start the conference: owner, co-organizer
+        for (String token : strangers) {
+            refused(api.postJson(api.api("bubbles/" + b + "/conference/start"), "", token), 404, rows());
+        }
+        for (String token : plain) {
+            refused(api.postJson(api.api("bubbles/" + b + "/conference/start"), "", token), 403, rows());
+        }
+        assertTrue(Api.json(expect(api.postJson(api.api("bubbles/" + b + "/conference/start"), "", co.token()), 200)).getBoolean("started"));
+        expect(api.postJson(api.api("bubbles/" + b + "/conference/start"), "", owner.token()), 200);
+        expect(api.postJson(api.api("bubbles/" + b + "/conference/end"), "", owner.token()), 200);
+
+        // promote to co-organizer: owner, co-organizer
+        for (String token : strangers) {
+            refused(role(token, b, extra.id(), "co-organizer"), 404, rows());
+        }
+        for (String token : plain) {
+            refused(role(token, b, extra.id(), "co-organizer"), 403, rows());
+        }
+        assertEquals("co-organizer", Api.json(expect(role(co.token(), b, extra.id(), "co-organizer"), 200)).getString("role"));
+        assertEquals("member", Api.json(expect(role(owner.token(), b, extra.id(), "member"), 200)).getString("role"));
+
+        // add and remove participants: owner, co-organizer
+        for (String token : strangers) {
+            refused(add(token, b, other), 404, rows());
+            refused(api.delete("bubbles/" + b + "/participants/" + extra.id(), token), 404, rows());
+        }
+        for (String token : plain) {
+            refused(add(token, b, other), 403, rows());
+            refused(api.delete("bubbles/" + b + "/participants/" + extra.id(), token), 403, rows());
+        }
+        expect(add(co.token(), b, other), 201);
+        expect(api.delete("bubbles/" + b + "/participants/" + other.id(), co.token()), 204);
+        expect(add(owner.token(), b, other), 201);
+        expect(api.delete("bubbles/" + b + "/participants/" + other.id(), owner.token()), 204);
+
+        // get the conference link: the owner only
+        for (String token : strangers) {
+            refused(api.get(api.api("bubbles/" + b + "/conference/link"), token), 404, rows());
+        }
+        for (String token : List.of(guest, member.token(), co.token())) {
+            refused(api.get(api.api("bubbles/" + b + "/conference/link"), token), 403, rows());
+        }
+        assertTrue(Api.json(expect(api.get(api.api("bubbles/" + b + "/conference/link"), owner.token()), 200))
+                .getString("token").startsWith("emea."));
+
+        // archive, delete, transfer ownership: the owner only
+        for (String token : strangers) {
+            refused(api.postJson(api.api("bubbles/" + b + "/archive"), "", token), 404, rows());
+            refused(api.delete("bubbles/" + b, token), 404, rows());
+            refused(role(token, b, co.id(), "owner"), 404, rows());
+        }
+        for (String token : List.of(guest, member.token(), co.token())) {
+            refused(api.postJson(api.api("bubbles/" + b + "/archive"), "", token), 403, rows());
+            refused(api.delete("bubbles/" + b, token), 403, rows());
+            refused(role(token, b, co.id(), "owner"), 403, rows());
+        }
+        JsonObject transferred = Api.json(expect(role(owner.token(), b, co.id(), "owner"), 200));
+        assertEquals("owner", transferred.getString("role"));
+        JsonObject seenByOldOwner = Api.json(expect(api.get(api.api("bubbles/" + b), owner.token()), 200));
+        assertEquals("member", seenByOldOwner.getString("myRole"));
+        assertEquals(co.id(), seenByOldOwner.getString("ownerId"));
+        refused(api.postJson(api.api("bubbles/" + b + "/archive"), "", owner.token()), 403, rows());
+        assertEquals("archived", Api.json(expect(api.postJson(api.api("bubbles/" + b + "/archive"), "", co.token()), 200))
+                .getString("status"));
+        expect(api.delete("bubbles/" + b, co.token()), 204);
+        for (String token : List.of(co.token(), owner.token(), member.token(), guest)) {
+            assertProblem(api.get(api.api("bubbles/" + b), token), 404);
+        }
+        for (String region : Databases.REGIONS) {
+            assertEquals(List.of("0"), Databases.column(region, "SELECT count(*) FROM bubble_participant WHERE bubble_id = ?",
+                    UUID.fromString(b)), region);
+        }
+    }
+
+    @Test
+    void whoMayBeAddedFollowsVisibilityAndTheRowsStayInTheOwnersRegion() throws Exception {
+        Person adder = tenants.person(tenants.company("Open", "EMEA", null), "EMEA", "Ada", "Open");
+        Person open = tenants.person(tenants.company("Germany", "DE", null), "DE", "Otto", "Public");
+        String privateCo = tenants.company("Discreet", "NA", null);
+        expect(api.patch("companies/" + privateCo, "{\"visibility\": \"private\"}", superadmin), 200);
+        Person discreet = tenants.person(privateCo, "NA", "Nina", "Private");
+        String isolatedCo = tenants.company("Alone", "EMEA", null);
+        expect(api.patch("companies/" + isolatedCo, "{\"visibility\": \"isolated\"}", superadmin), 200);
+        Person alone = tenants.person(isolatedCo, "EMEA", "Ivo", "Isolated");
+        Person wang = tenants.person(tenants.company("Beijing", "CN", null), "CN", "Wang", "China");
+        String b = bubble(adder, "Visibility");
+
+        expect(add(adder.token(), b, open), 201);
+        assertTrue(assertProblem(add(adder.token(), b, discreet), 403).getString("detail").contains("email"));
+        List<Long> before = rows();
+        refused(add(adder.token(), b, alone), 403, before);
+        refused(add(adder.token(), b, wang), 403, before);
+
+        // the public user of another region sees the bubble among theirs, and it says where it lives
+        JsonArray theirs = Api.array(expect(api.get(api.api("bubbles"), open.token()), 200));
+        assertTrue(theirs.stream().map(JsonValue::asJsonObject).anyMatch(x -> x.getString("id").equals(b)
+                && x.getString("region").equals("EMEA") && x.getString("myRole").equals("member")));
+
+        // by email: the same answer for the private user (mailed), the isolated and the Chinese one (held)
+        for (Person person : List.of(discreet, alone, wang)) {
+            JsonObject answer = Api.json(expect(addByEmail(adder.token(), b, person.email(), null), 202));
+            assertEquals("guest", answer.getString("role"));
+            assertEquals(Set.of("id", "kind", "role", "email", "addedAt"), answer.keySet());
+        }
+        // the private user's mail comes (their second, after their company's invitation); accepted signed in
+        String link = guestLink(discreet.email(), 2);
+        assertProblem(openLink(link), 409); // an address with an account signs in instead
+        JsonObject joined = Api.json(expect(api.postJson(api.api("bubble-invitations/accept"),
+                "{\"token\": \"" + link + "\"}", discreet.token()), 200));
+        assertEquals("member", joined.getString("myRole"));
+        // someone else signed in cannot take that link
+        assertProblem(api.postJson(api.api("bubble-invitations/accept"), "{\"token\": \"" + link + "\"}", open.token()), 404);
+        awaitHeld(b, 2);
+        assertEquals(1, Mailbox.messagesTo(alone.email()).size(), "the isolated user got a mail");
+        assertEquals(1, Mailbox.messagesTo(wang.email()).size(), "the Chinese user got a mail");
+
+        // every row of the bubble in its owner's region, none anywhere else
+        for (String region : Databases.REGIONS) {
+            long expected = region.equals("emea") ? 5 : 0; // owner, open, discreet, and the two held invitations
+            assertEquals(List.of(String.valueOf(expected)), Databases.column(region,
+                    "SELECT count(*) FROM bubble_participant WHERE bubble_id = ?", UUID.fromString(b)), region);
+            assertEquals(List.of(region.equals("emea") ? "1" : "0"), Databases.column(region,
+                    "SELECT count(*) FROM bubble WHERE id = ?", UUID.fromString(b)), region);
+        }
+
+        // a Chinese bubble lives in China and takes nobody from outside
+        String chinese = bubble(wang, "Beijing");
+        refused(add(wang.token(), chinese, adder), 403, rows());
+        assertEquals(List.of("1"), Databases.column("cn", "SELECT count(*) FROM bubble WHERE id = ?", UUID.fromString(chinese)));
+        assertProblem(api.get(api.api("bubbles/" + chinese), adder.token()), 404);
+    }
+
+    private static void awaitHeld(String bubble, int count) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            if (Databases.column("emea", "SELECT count(*) FROM bubble_participant WHERE bubble_id = ? AND delivery = 'HELD'",
+                    UUID.fromString(bubble)).equals(List.of(String.valueOf(count)))) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the invitations were not held");
+    }
+
+    @Test
+    void aGuestFromTheMailToAMemberAndNowhereElse() throws Exception {
+        String crew = tenants.company("Hosts", "EMEA", null);
+        Person owner = colleague(crew, "Host");
+        String b = bubble(owner, "Garden party");
+        String other = bubble(owner, "Another");
+        String email = People.newEmail("guests.example");
+        expect(addByEmail(owner.token(), b, email, "fr"), 202);
+        var mail = Mailbox.await(email, 1);
+        assertTrue(Mailbox.subject(mail).contains("Garden party") && Mailbox.subject(mail).contains("bulle"), Mailbox.subject(mail));
+        assertTrue(Mailbox.text(mail).contains("/register?email="), "the mail suggests creating an account");
+        String link = guestLink(email, 1);
+        JsonObject opened = Api.json(expect(openLink(link), 200));
+        assertEquals(b, opened.getString("bubbleId"));
+        String guest = opened.getString("accessToken");
+        String guestId = opened.getString("guestId");
+
+        JsonObject seen = Api.json(expect(api.get(api.api("bubbles/" + b), guest), 200));
+        assertEquals("guest", seen.getString("myRole"));
+        expect(api.get(api.api("bubbles/" + b + "/participants"), guest), 200);
+        assertEquals("waiting", Api.json(expect(api.postJson(api.api("bubbles/" + b + "/conference/join"), "", guest), 200))
+                .getString("me"));
+        // its only scope is that bubble
+        assertProblem(api.get(api.api("bubbles/" + other), guest), 403);
+        for (String path : List.of("users/me", "directory/users?q=ab", "network", "invitations?direction=sent", "bubbles",
+                "companies/" + crew, "companies/" + crew + "/members", "visibility?from=" + owner.id() + "&to=" + owner.id(),
+                "mail-outbox")) {
+            int status = api.get(api.api(path), guest).statusCode();
+            assertTrue(status == 401 || status == 403, path + " answered " + status);
+        }
+        assertProblem(api.postJson(api.api("bubbles"), "{\"name\": \"mine\"}", guest), 403);
+        assertProblem(addByEmail(guest, b, People.newEmail("guests.example"), null), 403);
+        // renewable from the link; a forged link opens nothing
+        expect(openLink(link), 200);
+        assertProblem(openLink("emea." + "A".repeat(43)), 401);
+        assertProblem(openLink("not a link"), 401);
+
+        // expiry: an invitation past its end gives no token, and its tokens open nothing
+        Databases.update("emea", "UPDATE bubble_participant SET expires_at = now() - interval '1 minute'"
+                + " WHERE participant_id = ?", UUID.fromString(guestId));
+        assertProblem(openLink(link), 401);
+        assertProblem(api.get(api.api("bubbles/" + b), guest), 404);
+
+        // registering with a guest's address makes them a member
+        String second = People.newEmail("guests.example");
+        expect(addByEmail(owner.token(), b, second, null), 202);
+        String secondGuest = Api.json(expect(openLink(guestLink(second, 1)), 200)).getString("accessToken");
+        expect(people.askPin(second, null), 202);
+        String account = Api.json(expect(people.confirm(second, Mailbox.pin(second, 2), People.PASSWORD), 201)).getString("id");
+        String token = people.tokens(second, People.PASSWORD).getString("accessToken");
+        JsonObject asMember = Api.json(expect(api.get(api.api("bubbles/" + b), token), 200));
+        assertEquals("member", asMember.getString("myRole"));
+        assertProblem(api.get(api.api("bubbles/" + b), secondGuest), 404);
+        Set<String> ids = Api.array(expect(api.get(api.api("bubbles/" + b + "/participants"), owner.token()), 200)).stream()
+                .map(JsonValue::asJsonObject).map(p -> p.getString("id")).collect(Collectors.toSet());
+        assertTrue(ids.contains(account), ids.toString());
+
+        // removing a guest ends their access
+        String third = People.newEmail("guests.example");
+        String thirdGuest = guest(owner, b, third);
+        String thirdId = Api.json(expect(openLink(guestLink(third, 1)), 200)).getString("guestId");
+        expect(api.delete("bubbles/" + b + "/participants/" + thirdId, owner.token()), 204);
+        assertProblem(api.get(api.api("bubbles/" + b), thirdGuest), 404);
+        assertProblem(openLink(guestLink(third, 1)), 401);
+    }
+
+    @Test
+    void guestInvitationsAreRateLimitedPerAdder() throws SQLException {
+        Person owner = colleague(tenants.company("Busy", "EMEA", null), "Busy");
+        String b = bubble(owner, "Crowd");
+        for (int i = 0; i < 20; i++) {
+            expect(addByEmail(owner.token(), b, People.newEmail("crowd.example"), null), 202);
+        }
+        refused(addByEmail(owner.token(), b, People.newEmail("crowd.example"), null), 429, rows());
+    }
+
+    @Test
+    void transferArchiveAndBadInput() throws SQLException {
+        String crew = tenants.company("Movers", "EMEA", null);
+        Person owner = colleague(crew, "Mover");
+        Person member = colleague(crew, "Plain");
+        Person outsider = tenants.person(tenants.company("Strangers", "EMEA", null), "EMEA", "Str", "Anger");
+        String b = bubble(owner, "Moving");
+        expect(add(owner.token(), b, member), 201);
+
+        refused(role(owner.token(), b, member.id(), "owner"), 409, rows());
+        refused(api.delete("bubbles/" + b + "/participants/" + owner.id(), owner.token()), 409, rows());
+        refused(role(owner.token(), b, member.id(), "guest"), 400, rows());
+        refused(role(owner.token(), b, member.id(), "king"), 400, rows());
+        refused(api.patch("bubbles/" + b + "/participants/" + member.id(), "{\"role\": \"member\", \"x\": 1}", owner.token()), 400, rows());
+
+        // unknown ids, and another company's bubble: the same 404
+        String unknown = assertProblem(api.get(api.api("bubbles/" + UUID.randomUUID()), owner.token()), 404).getString("detail");
+        assertEquals(unknown, assertProblem(api.get(api.api("bubbles/" + b), outsider.token()), 404).getString("detail"));
+        assertEquals(unknown, assertProblem(api.patch("bubbles/" + b, "{\"name\": \"x\"}", outsider.token()), 404).getString("detail"));
+        refused(add(owner.token(), b, new Person(UUID.randomUUID().toString(), "x@y.z", crew, "EMEA", "")), 404, rows());
+
+        // malformed and oversized bodies
+        List<Long> before = rows();
+        for (String body : List.of("{", "[]", "{\"name\": \"\"}", "{\"name\": \"" + "n".repeat(101) + "\"}",
+                "{\"name\": \"ok\", \"topic\": \"" + "t".repeat(1001) + "\"}", "{\"name\": \"ok\", \"owner\": \"me\"}",
+                "{\"name\": 42}", "{}")) {
+            refused(api.postJson(api.api("bubbles"), body, owner.token()), 400, before);
+        }
+        refused(api.postJson(api.api("bubbles/" + b + "/participants"),
+                "{\"userId\": \"" + member.id() + "\", \"email\": \"a@b.c\"}", owner.token()), 400, before);
+        refused(api.postJson(api.api("bubbles/" + b + "/participants"), "{\"userId\": \"nope\"}", owner.token()), 400, before);
+        refused(api.postJson(api.api("bubbles/" + b + "/participants"), "{\"email\": \"not an address\"}", owner.token()), 400, before);
+        refused(add(owner.token(), b, member), 409, before);
+        assertProblem(api.get(api.api("bubbles?status=gone"), owner.token()), 400);
+
+        // rename, then the transfer to a co-organizer
+        JsonObject renamed = Api.json(expect(api.patch("bubbles/" + b, "{\"name\": \"Moved\", \"topic\": \"Boxes\"}", owner.token()), 200));
+        assertEquals("Boxes", renamed.getString("topic"));
+        assertFalse(Api.json(expect(api.patch("bubbles/" + b, "{\"topic\": null}", owner.token()), 200)).containsKey("topic"));
+        expect(role(owner.token(), b, member.id(), "co-organizer"), 200);
+        expect(role(owner.token(), b, member.id(), "owner"), 200);
+        expect(api.delete("bubbles/" + b + "/participants/" + owner.id(), owner.token()), 204); // the old owner may leave now
+        assertProblem(api.get(api.api("bubbles/" + b), owner.token()), 404);
+
+        // archived: read-only
+        expect(api.postJson(api.api("bubbles/" + b + "/archive"), "", member.token()), 200);
+        before = rows();
+        refused(add(member.token(), b, owner), 409, before);
+        refused(api.patch("bubbles/" + b, "{\"name\": \"again\"}", member.token()), 409, before);
+        refused(api.postJson(api.api("bubbles/" + b + "/conference/join"), "", member.token()), 409, before);
+        refused(addByEmail(member.token(), b, People.newEmail("late.example"), null), 409, before);
+        JsonArray archived = Api.array(expect(api.get(api.api("bubbles?status=archived"), member.token()), 200));
+        assertTrue(archived.stream().anyMatch(x -> x.asJsonObject().getString("id").equals(b)));
+        assertFalse(Api.array(expect(api.get(api.api("bubbles?status=active"), member.token()), 200)).stream()
+                .anyMatch(x -> x.asJsonObject().getString("id").equals(b)));
+    }
+
+    @Test
+    void aFullBubbleTakesNoMore() throws SQLException {
+        String crew = tenants.company("Full", "EMEA", null);
+        Person owner = colleague(crew, "Fuller");
+        Person last = colleague(crew, "Last");
+        Person late = colleague(crew, "Late");
+        String b = bubble(owner, "Full house");
+        // 58 more participants, as the database would hold them: with the owner, one short of 60
+        for (int i = 0; i < 58; i++) {
+            Databases.update("emea", "INSERT INTO bubble_participant (bubble_id, participant_id, kind, role, account_region,"
+                    + " added_by, added_at, role_since, version) VALUES (?, ?, 'ACCOUNT', 'MEMBER', 'EMEA', ?, now(), now(), 1)",
+                    UUID.fromString(b), UUID.randomUUID(), UUID.fromString(owner.id()));
+        }
+        expect(add(owner.token(), b, last), 201);
+        refused(add(owner.token(), b, late), 409, rows());
+        refused(addByEmail(owner.token(), b, People.newEmail("full.example"), null), 409, rows());
+        assertEquals(List.of("60"), Databases.column("emea", "SELECT count(*) FROM bubble_participant WHERE bubble_id = ?",
+                UUID.fromString(b)));
+    }
+
+    @Test
+    void refusalsOfAnonymousAndForgedCallers() throws SQLException {
+        Person owner = colleague(tenants.company("Locked", "EMEA", null), "Locker");
+        String b = bubble(owner, "Locked");
+        List<Long> before = rows();
+        for (String token : List.of(Tokens.forged(), Tokens.expired())) {
+            refused(api.get(api.api("bubbles/" + b), token), 401, before);
+            refused(api.postJson(api.api("bubbles/" + b + "/conference/join"), "", token), 401, before);
+        }
+        refused(api.get(api.api("bubbles/" + b), null), 401, before);
+        refused(api.postJson(api.api("bubbles"), "{\"name\": \"anonymous\"}", null), 401, before);
+        refused(api.get(api.api("conference-links/emea." + "B".repeat(43)), null), 401, before);
+    }
+}

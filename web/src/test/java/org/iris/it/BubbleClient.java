@@ -1,0 +1,71 @@
+package org.iris.it;
+
+import org.iris.it.Tenants.Person;
+
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.iris.it.Api.expect;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The bubble API as a client calls it, and the bubble tables as the tests count them. */
+public final class BubbleClient {
+
+    private static final Pattern LINK = Pattern.compile("token=([a-z]{2,4}\\.[A-Za-z0-9_-]{43})");
+    private static final List<String> TABLES = List.of("bubble", "bubble_participant", "conference_attendee");
+
+    private final Api api;
+
+    public BubbleClient(Api api) {
+        this.api = api;
+    }
+
+    /** Every row of the bubble tables in every region: what a refusal must leave as it was. */
+    public static List<Long> rows() throws SQLException {
+        List<Long> counts = new ArrayList<>();
+        for (String table : TABLES) {
+            counts.addAll(Databases.counts(table, Databases.REGIONS));
+        }
+        return counts;
+    }
+
+    /** The link's token in the {@code count}-th mail to the address. */
+    public static String guestLink(String email, int count) {
+        // the raw body: a French mail is quoted-printable, with "=" as "=3D" and soft line breaks
+        String text = Mailbox.text(Mailbox.await(email, count)).replace("=\r\n", "").replace("=3D", "=");
+        Matcher matcher = LINK.matcher(text);
+        assertTrue(matcher.find(), "no guest link in the mail");
+        return matcher.group(1);
+    }
+
+    public String create(Person owner, String name) {
+        return Api.json(expect(api.postJson(api.api("bubbles"), "{\"name\": \"" + name + "\"}", owner.token()), 201))
+                .getString("id");
+    }
+
+    public HttpResponse<String> add(String token, String bubble, Person who) {
+        return api.postJson(api.api("bubbles/" + bubble + "/participants"), "{\"userId\": \"" + who.id() + "\"}", token);
+    }
+
+    public HttpResponse<String> addByEmail(String token, String bubble, String email, String lang) {
+        return api.postJson(api.api("bubbles/" + bubble + "/participants"), "{\"email\": \"" + email + "\""
+                + (lang == null ? "" : ", \"lang\": \"" + lang + "\"") + "}", token);
+    }
+
+    public HttpResponse<String> role(String token, String bubble, String participant, String role) {
+        return api.patch("bubbles/" + bubble + "/participants/" + participant, "{\"role\": \"" + role + "\"}", token);
+    }
+
+    public HttpResponse<String> openLink(String link) {
+        return api.postJson(api.api("guest-tokens"), "{\"token\": \"" + link + "\"}", null);
+    }
+
+    /** {@code action} of the bubble's conference: start, join, leave or end. */
+    public HttpResponse<String> conference(String token, String bubble, String action) {
+        return api.postJson(api.api("bubbles/" + bubble + "/conference/" + action), "", token);
+    }
+}
