@@ -116,7 +116,15 @@ class ConferencesIT extends WithPeople {
         assertEquals(List.of(early.id(), late.id(), owner.id()), ids(owned.getJsonArray("in")));
         assertEquals(List.of(), ids(owned.getJsonArray("waiting")));
 
+        // everyone leaves but a member; a newcomer waits; promoting the member who is in admits the lobby
+        conference(owner.token(), b, "leave");
+        conference(late.token(), b, "leave");
+        assertEquals("waiting", conference(late.token(), b, "join").getString("me"));
+        expect(bubbles.role(owner.token(), b, early.id(), "co-organizer"), 200);
+        assertEquals("in", state(late.token(), b).getString("me"), "admitted when someone in became an organizer");
+
         // members do not end it; an organizer does, for everyone
+        expect(bubbles.role(owner.token(), b, early.id(), "member"), 200);
         assertProblem(bubbles.conference(early.token(), b, "end"), 403);
         JsonObject ended = conference(co.token(), b, "end");
         assertFalse(ended.getBoolean("started"));

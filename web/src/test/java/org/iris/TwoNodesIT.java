@@ -2,6 +2,7 @@ package org.iris;
 
 import jakarta.json.JsonObject;
 import org.iris.it.Api;
+import org.iris.it.BubbleClient;
 import org.iris.it.OwnNode;
 import org.iris.it.Tenants.Person;
 import org.iris.it.WithPeople;
@@ -79,6 +80,32 @@ class TwoNodesIT extends WithPeople {
 
     private static JsonObject me(Api node, String token) {
         return Api.json(expect(node.get(node.api("users/me"), token), 200));
+    }
+
+    /** A conference's state is the region database's: one on both nodes, and kept across a node's restart. */
+    @Test
+    void aConferenceIsOneOnBothNodesAndOutlivesARestartOfOne() throws Exception {
+        String company = tenants.company("Conference nodes", "EMEA", null);
+        Person owner = tenants.person(company, "EMEA", "Ola", "Nodes");
+        Person member = tenants.person(company, "EMEA", "Mia", "Nodes");
+        BubbleClient onA = new BubbleClient(api);
+        String bubble = onA.create(owner, "Across nodes");
+        expect(onA.add(owner.token(), bubble, member), 201);
+
+        JsonObject waiting = Api.json(expect(new BubbleClient(second.api()).conference(member.token(), bubble, "join"), 200));
+        assertEquals("waiting", waiting.getString("me"), "joined on B, while no organizer is in");
+        expect(onA.conference(owner.token(), bubble, "join"), 200);
+        assertEquals("in", conference(second.api(), member.token(), bubble).getString("me"), "admitted on A, seen on B");
+
+        second.close();
+        second = OwnNode.start("two-nodes-it", settings -> settings);
+        JsonObject afterRestart = conference(second.api(), member.token(), bubble);
+        assertEquals("in", afterRestart.getString("me"));
+        assertEquals(2, afterRestart.getJsonArray("in").size());
+    }
+
+    private static JsonObject conference(Api node, String token, String bubble) {
+        return Api.json(expect(node.get(node.api("bubbles/" + bubble + "/conference"), token), 200));
     }
 
     private static void seenWithin(BooleanSupplier seen, String what) {

@@ -24,13 +24,19 @@ public final class BubbleClient {
         this.api = api;
     }
 
-    /** Every row of the bubble tables in every region: what a refusal must leave as it was. */
-    public static List<Long> rows() throws SQLException {
-        List<Long> counts = new ArrayList<>();
+    /**
+     * Every row of the bubble tables in every region, as a count and a digest of their contents (every
+     * column): what a refusal must leave exactly as it was.
+     */
+    public static List<String> rows() throws SQLException {
+        List<String> rows = new ArrayList<>();
         for (String table : TABLES) {
-            counts.addAll(Databases.counts(table, Databases.REGIONS));
+            for (String region : Databases.REGIONS) {
+                rows.add(region + " " + table + " " + Databases.column(region, "SELECT count(*) || ':'"
+                        + " || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM " + table + " t").get(0));
+            }
         }
-        return counts;
+        return rows;
     }
 
     /** The link's token in the {@code count}-th mail to the address. */

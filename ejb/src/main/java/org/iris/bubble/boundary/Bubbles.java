@@ -31,6 +31,7 @@ import org.iris.platform.control.Page;
 import org.iris.platform.entity.Caller;
 import org.iris.platform.entity.EmailAddress;
 import org.iris.platform.entity.Language;
+import org.iris.platform.entity.PrintableText;
 import org.iris.platform.entity.Region;
 import org.iris.platform.entity.GuestRole;
 import org.iris.platform.entity.Roles;
@@ -48,6 +49,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -144,9 +146,11 @@ public class Bubbles {
                     .setParameter("account", Participant.Kind.ACCOUNT)
                     .setMaxResults(page.offset() + page.limit());
             status.ifPresent(value -> query.setParameter("status", value));
-            for (Object[] row : query.getResultList()) {
+            List<Object[]> rows = query.getResultList();
+            Map<UUID, Long> counts = store.counts(manager, rows.stream().map(row -> ((Bubble) row[0]).id()).toList());
+            for (Object[] row : rows) {
                 Bubble bubble = (Bubble) row[0];
-                all.add(new View(bubble, region, (Participant) row[1], store.count(manager, bubble.id())));
+                all.add(new View(bubble, region, (Participant) row[1], counts.getOrDefault(bubble.id(), 0L)));
             }
         }
         return all.stream()
@@ -177,8 +181,8 @@ public class Bubbles {
     /** Read-only for everyone from now on; a conference under way ends. Archiving an archived bubble is a conflict. */
     public View archive(Caller caller, UUID id) {
         return store.change(Visitor.of(caller), id, Action.ARCHIVE, change -> {
-            change.bubble().archive(change.now());
             endConference(change);
+            change.bubble().archive(change.now());
             change.raise(Kind.ARCHIVED);
             return view(change);
         });
@@ -224,7 +228,9 @@ public class Bubbles {
         }
         Optional<Language> language = Optional.ofNullable(rawLanguage).map(code -> Language.parse(code, "lang"));
         Optional<EmailAddress> email = Optional.ofNullable(rawEmail).map(raw -> EmailAddress.of(raw, "email"));
-        store.read(Visitor.of(caller), id); // a bubble the caller takes no part in does not exist, before any rule is told
+        // a bubble the caller takes no part in does not exist, and one they may not add to says so, before any rule is told
+        Found found = store.read(Visitor.of(caller), id);
+        BubbleStore.allow(found.bubble(), found.me(), Action.MANAGE_PARTICIPANTS);
         Located me = parties.find(caller.accountId()).orElseThrow(() -> new NotFound("bubble"));
         if (email.isPresent()) {
             return addGuest(caller, me, id, email.get(), language.orElse(me.account().language()));
@@ -233,7 +239,11 @@ public class Bubbles {
             throw new Conflict("You already take part in this bubble.");
         }
         Located target = parties.find(userId).orElseThrow(() -> new NotFound("user"));
-        Invite invite = VisibilityRules.decide(me.party(), target.party(), parties.relation(me.party(), target.party())).invite();
+        var relation = parties.relation(me.party(), target.party());
+        Invite invite = VisibilityRules.decide(me.party(), target.party(), relation).invite();
+        if (invite == Invite.BY_EMAIL && relation.inNetwork()) {
+            invite = Invite.YES; // one's network is added as one found it, by id
+        }
         if (invite == Invite.NO) {
             throw new Forbidden("The visibility rules of your companies do not let you add this user.");
         }
@@ -266,17 +276,20 @@ public class Bubbles {
         if (emailHash.equals(me.account().emailHash())) {
             throw new Conflict("You already take part in this bubble.");
         }
-        budget.guests(caller.accountId(), clock.instant());
+        budget.guests(caller.accountId(), emailHash, clock.instant());
         return store.change(Visitor.of(caller), id, Action.MANAGE_PARTICIPANTS, change -> {
             EntityManager manager = change.manager();
-            boolean invited = !manager.createQuery("SELECT p FROM Participant p WHERE p.bubbleId = :bubble"
+            for (Participant earlier : manager.createQuery("SELECT p FROM Participant p WHERE p.bubbleId = :bubble"
                             + " AND p.emailHash = :hash", Participant.class)
                     .setParameter("bubble", id)
                     .setParameter("hash", emailHash)
-                    .setMaxResults(1)
-                    .getResultList().isEmpty();
-            if (invited) {
-                throw new Conflict("This address is already invited to this bubble.");
+                    .getResultList()) {
+                if (earlier.guestValidAt(change.now())) {
+                    throw new Conflict("This address is already invited to this bubble.");
+                }
+                manager.remove(earlier); // an invitation that ended gives way to the new one
+                manager.flush();
+                change.raise(Kind.PARTICIPANT_REMOVED, earlier.participantId());
             }
             roomFor(change);
             Participant guest = Participant.guest(id, UUID.randomUUID(), email, emailHash, null, language,
@@ -320,10 +333,15 @@ public class Bubbles {
     /**
      * Changes a participant's role: to co-organizer or back to member (owner and co-organizers), or to
      * owner, which transfers ownership (the owner only, to a co-organizer only; the old owner becomes a
-     * member). A guest's role does not change: a guest becomes a member by registering.
+     * member). A guest's role does not change: a guest becomes a member by registering. Whoever becomes
+     * an organizer while in the conference admits those waiting in its lobby.
      */
     public Member changeRole(Caller caller, UUID id, UUID participantId, BubbleRole role) {
-        Action action = role == BubbleRole.OWNER ? Action.TRANSFER_OWNERSHIP : Action.PROMOTE;
+        Action action = switch (role) {
+            case OWNER -> Action.TRANSFER_OWNERSHIP;
+            case MEMBER -> Action.DEMOTE;
+            default -> Action.PROMOTE;
+        };
         if (role == BubbleRole.GUEST) {
             throw new InvalidRequest("role is owner, co_organizer or member.", List.of(new FieldError("role",
                     "owner, co_organizer or member")));
@@ -352,6 +370,9 @@ public class Bubbles {
                 target.promote(role, change.now());
                 change.raise(Kind.ROLE_CHANGED, participantId);
             }
+            if (target.role().organizer()) {
+                Conferences.organizerCame(change, target); // in the conference already: the lobby comes in
+            }
             return member(target);
         });
     }
@@ -378,18 +399,18 @@ public class Bubbles {
 
     private static String name(String name) {
         String stripped = name == null ? "" : name.strip();
-        if (stripped.isEmpty() || stripped.length() > Bubble.NAME_MAX) {
-            throw new InvalidRequest("name is 1 to " + Bubble.NAME_MAX + " characters.",
-                    List.of(new FieldError("name", "1 to " + Bubble.NAME_MAX + " characters")));
+        if (stripped.isEmpty() || stripped.length() > Bubble.NAME_MAX || !PrintableText.printable(stripped)) {
+            throw new InvalidRequest("name is 1 to " + Bubble.NAME_MAX + " printable characters.",
+                    List.of(new FieldError("name", "1 to " + Bubble.NAME_MAX + " printable characters")));
         }
         return stripped;
     }
 
     private static Optional<String> topic(String topic) {
         String stripped = topic == null ? "" : topic.strip();
-        if (stripped.length() > Bubble.TOPIC_MAX) {
-            throw new InvalidRequest("topic is at most " + Bubble.TOPIC_MAX + " characters.",
-                    List.of(new FieldError("topic", "at most " + Bubble.TOPIC_MAX + " characters")));
+        if (stripped.length() > Bubble.TOPIC_MAX || !PrintableText.printableLines(stripped)) {
+            throw new InvalidRequest("topic is at most " + Bubble.TOPIC_MAX + " printable characters, lines included.",
+                    List.of(new FieldError("topic", "at most " + Bubble.TOPIC_MAX + " printable characters")));
         }
         return stripped.isEmpty() ? Optional.empty() : Optional.of(stripped);
     }

@@ -150,21 +150,11 @@ public class Conferences {
         Participant me = change.me();
         Attendee mine = manager.find(Attendee.class, key(change));
         if (me.role().organizer()) {
-            if (bubble.conferenceStarted().isEmpty()) {
-                bubble.conferenceStarted(change.now());
-                change.raise(Kind.CONFERENCE_STARTED);
-            }
             if (mine == null) {
                 manager.persist(Attendee.arrived(bubble.id(), me.participantId(), Attendee.State.IN, bubble.arrive(), change.now()));
                 change.raise(Kind.CONFERENCE_JOINED, me.participantId());
-            } else if (!mine.in()) {
-                mine.admit();
-                change.raise(Kind.CONFERENCE_JOINED, me.participantId());
             }
-            for (Attendee waiting : attendees(manager, bubble.id(), Attendee.State.WAITING)) {
-                waiting.admit();
-                change.raise(Kind.LOBBY_ADMITTED, waiting.participantId());
-            }
+            organizerCame(change, me);
         } else if (mine == null) {
             boolean open = organizerIn(manager, bubble.id());
             manager.persist(Attendee.arrived(bubble.id(), me.participantId(),
@@ -172,6 +162,31 @@ public class Conferences {
             change.raise(open ? Kind.CONFERENCE_JOINED : Kind.LOBBY_WAITING, me.participantId());
         }
         return null;
+    }
+
+    /**
+     * An organizer is in the conference (come in, or promoted while in or waiting): the conference is
+     * started, and whoever waits in the lobby comes in, in arrival order. Nothing for one not there.
+     */
+    static void organizerCame(Change change, Participant organizer) {
+        EntityManager manager = change.manager();
+        Bubble bubble = change.bubble();
+        Attendee there = manager.find(Attendee.class, new Participant.Key(bubble.id(), organizer.participantId()));
+        if (there == null) {
+            return;
+        }
+        if (bubble.conferenceStarted().isEmpty()) {
+            bubble.conferenceStarted(change.now());
+            change.raise(Kind.CONFERENCE_STARTED);
+        }
+        if (!there.in()) {
+            there.admit(); // promoted while waiting
+            change.raise(Kind.LOBBY_ADMITTED, organizer.participantId());
+        }
+        for (Attendee waiting : attendees(manager, bubble.id(), Attendee.State.WAITING)) {
+            waiting.admit();
+            change.raise(Kind.LOBBY_ADMITTED, waiting.participantId());
+        }
     }
 
     private State state(EntityManager manager, Bubble bubble, Participant me, Instant now) {

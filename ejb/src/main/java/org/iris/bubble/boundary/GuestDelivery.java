@@ -20,6 +20,7 @@ import org.iris.platform.control.DatabaseFailures;
 import org.iris.platform.entity.Region;
 import org.iris.residency.control.Boundaries;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -29,7 +30,7 @@ import java.util.logging.Logger;
  * Every {@code iris.invitations.poll-seconds}, decides the guest invitations answered but not yet
  * decided ({@link GuestInvitations}), oldest first, {@value #BATCH} per region a round: a scan of
  * database state, so that what one node leaves undecided another decides. One invitation that fails
- * is held and stops no other.
+ * is held and stops no other. Guests whose invitation ended are removed in the same round.
  */
 @Singleton
 @Startup
@@ -53,6 +54,9 @@ public class GuestDelivery {
 
     @Inject
     GuestInvitations invitations;
+
+    @Inject
+    Clock clock;
 
     private final AtomicBoolean running = new AtomicBoolean();
 
@@ -78,6 +82,7 @@ public class GuestDelivery {
 
     private void deliver(Region region) {
         try {
+            invitations.purgeExpired(region, clock.instant(), BATCH);
             for (Participant.Key key : invitations.undecided(region, BATCH)) {
                 try {
                     invitations.decide(region, key);

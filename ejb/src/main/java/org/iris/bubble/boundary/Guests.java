@@ -6,13 +6,14 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iris.bubble.control.BubbleStore;
 import org.iris.bubble.control.GuestInvitations;
 import org.iris.bubble.entity.Participant;
 import org.iris.identity.control.AccessTokens;
 import org.iris.identity.control.AccountRoutes;
+import org.iris.identity.control.InvitationBudget;
 import org.iris.identity.entity.Account;
-import org.iris.platform.control.Conflict;
 import org.iris.platform.control.NotFound;
 import org.iris.platform.control.Unauthenticated;
 import org.iris.platform.entity.Caller;
@@ -22,6 +23,8 @@ import org.iris.residency.control.Boundaries;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.RegionalTokens;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -31,7 +34,7 @@ import java.util.UUID;
 /**
  * Guests (SPEC §5): the link of a guest invitation gives a guest token, whose only scope is that
  * bubble, as often as asked until the invitation is removed or ends ({@code iris.guest.ttl-days});
- * an address that has an account signs in and accepts the link instead, and becomes a member.
+ * the account of that address may instead sign in and accept the link, and become a member.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -41,8 +44,8 @@ public class Guests {
     public static final String BUBBLE_CLAIM = "bubble";
     public static final String REGION_CLAIM = Caller.REGION_CLAIM;
 
-    /** A guest token, for the guest of that bubble. */
-    public record GuestToken(AccessTokens.Issued token, UUID guestId, UUID bubbleId) {
+    /** A guest token, for the guest of that bubble, and where to create an account with their address (and be a member). */
+    public record GuestToken(AccessTokens.Issued token, UUID guestId, UUID bubbleId, String register) {
     }
 
     @Inject
@@ -64,25 +67,34 @@ public class Guests {
     BubbleStore store;
 
     @Inject
+    InvitationBudget budget;
+
+    @Inject
     Clock clock;
 
+    @Inject
+    @ConfigProperty(name = "iris.public-url")
+    String publicUrl;
+
     /**
-     * A guest token for the link's guest.
+     * A guest token for the link's guest; each source address opens a bounded number of links an hour.
+     *
+     * The answer is the same whether or not the address has an account (a forwarded link must not tell):
+     * its holder may stay a guest, or sign in and accept the link to become a member.
      *
      * @throws Unauthenticated for a link that is unknown, removed or ended (alike)
-     * @throws Conflict where the address has an account since: its holder signs in and accepts
      */
     @PermitAll
-    public GuestToken open(String link) {
+    public GuestToken open(String link, String sourceAddress) {
         Instant now = clock.instant();
+        budget.guestLink(sourceAddress, now);
         Participant guest = invited(link).filter(p -> p.guestValidAt(now))
                 .orElseThrow(() -> new Unauthenticated("This invitation link is not valid, or has ended."));
-        if (accounts.route(guest.emailHash().orElseThrow()).isPresent()) {
-            throw new Conflict("This address has an account: sign in, then accept the invitation to join as a member.");
-        }
         Region region = RegionalTokens.parse(link).orElseThrow().region();
+        String register = publicUrl.replaceAll("/+$", "") + "/register?email="
+                + URLEncoder.encode(guest.email().orElseThrow(), StandardCharsets.UTF_8);
         return new GuestToken(tokens.issueGuest(guest.participantId(), Map.of(BUBBLE_CLAIM, guest.bubbleId().toString(),
-                REGION_CLAIM, region.name()), now), guest.participantId(), guest.bubbleId());
+                REGION_CLAIM, region.name()), now), guest.participantId(), guest.bubbleId(), register);
     }
 
     /**

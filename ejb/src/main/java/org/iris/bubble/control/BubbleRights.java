@@ -16,6 +16,8 @@ public final class BubbleRights {
         // SPEC §5's table
         DELETE, ARCHIVE, TRANSFER_OWNERSHIP, GET_CONFERENCE_LINK, PROMOTE, MANAGE_PARTICIPANTS, START_CONFERENCE,
         // not in the table
+        /** Make a co-organizer a member again: those who promote, so that a co-organizer can be undone by another. */
+        DEMOTE,
         /** Rename, change the topic: the organizers, like the participants they manage. */
         DESCRIBE,
         /** End the conference for everyone: those who may start it. */
@@ -54,6 +56,7 @@ public final class BubbleRights {
         TABLE.put(Action.MANAGE_PARTICIPANTS, new Cell(     YES,   YES,          NO));
         TABLE.put(Action.START_CONFERENCE, new Cell(        YES,   YES,          NO));
         // beyond the table
+        TABLE.put(Action.DEMOTE, new Cell(                  YES,   YES,          NO));
         TABLE.put(Action.DESCRIBE, new Cell(                YES,   YES,          NO));
         TABLE.put(Action.END_CONFERENCE, new Cell(          YES,   YES,          NO));
         TABLE.put(Action.ROTATE_CONFERENCE_LINK, new Cell(  YES,   NO,           NO));

@@ -20,8 +20,10 @@ import org.iris.residency.control.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -162,7 +164,7 @@ public class BubbleStore {
         return switch (action) {
             case DELETE, ARCHIVE, TRANSFER_OWNERSHIP, GET_CONFERENCE_LINK, ROTATE_CONFERENCE_LINK ->
                     "Only the bubble's owner may do this.";
-            case PROMOTE, MANAGE_PARTICIPANTS, START_CONFERENCE, END_CONFERENCE, DESCRIBE ->
+            case PROMOTE, DEMOTE, MANAGE_PARTICIPANTS, START_CONFERENCE, END_CONFERENCE, DESCRIBE ->
                     "Only the bubble's owner and co-organizers may do this.";
             case READ, JOIN_CONFERENCE, LEAVE -> "Only the bubble's participants may do this.";
         };
@@ -184,6 +186,18 @@ public class BubbleStore {
             throw new NotFound("bubble");
         }
         return me;
+    }
+
+    /** How many take part in each of these bubbles of one region, in one query. */
+    public Map<UUID, Long> counts(EntityManager manager, List<UUID> bubbleIds) {
+        if (bubbleIds.isEmpty()) {
+            return Map.of();
+        }
+        return manager.createQuery("SELECT p.bubbleId, COUNT(p) FROM Participant p WHERE p.bubbleId IN :bubbles"
+                        + " GROUP BY p.bubbleId", Object[].class)
+                .setParameter("bubbles", bubbleIds)
+                .getResultList().stream()
+                .collect(Collectors.toMap(row -> (UUID) row[0], row -> ((Number) row[1]).longValue()));
     }
 
     public long count(EntityManager manager, UUID bubbleId) {

@@ -117,7 +117,7 @@ public class GuestInvitations {
             if (locked == null || bubble == null || locked.delivery().orElse(null) != Delivery.NEW) {
                 return;
             }
-            if (!mail) {
+            if (!mail || bubble.archived()) {
                 locked.held();
                 return;
             }
@@ -131,6 +131,38 @@ public class GuestInvitations {
                             + URLEncoder.encode(to.value(), StandardCharsets.UTF_8),
                     "expires", expires.toString().substring(0, 10)), Duration.between(clock.instant(), expires));
         });
+    }
+
+    /**
+     * Removes up to {@code batch} guests of the region whose invitation has ended (held ones too, and
+     * the address they hold): guests expire by themselves. Each goes in its own transaction.
+     *
+     * @return how many went
+     */
+    public int purgeExpired(Region region, Instant now, int batch) {
+        List<Participant.Key> ended = managers.of(region).createQuery("SELECT p FROM Participant p WHERE p.kind = :guest"
+                        + " AND p.expiresAt <= :now ORDER BY p.expiresAt", Participant.class)
+                .setParameter("guest", Participant.Kind.GUEST)
+                .setParameter("now", now.atOffset(java.time.ZoneOffset.UTC))
+                .setMaxResults(batch)
+                .getResultList().stream()
+                .map(p -> new Participant.Key(p.bubbleId(), p.participantId()))
+                .toList();
+        int removed = 0;
+        for (Participant.Key key : ended) {
+            boolean gone = transactions.commit(() -> {
+                EntityManager manager = managers.of(region);
+                Participant locked = manager.find(Participant.class, key, LockModeType.PESSIMISTIC_WRITE);
+                if (locked == null || locked.guestValidAt(now)) {
+                    return false;
+                }
+                manager.remove(locked);
+                events.fire(BubbleEvent.of(Kind.PARTICIPANT_REMOVED, key.bubbleId(), region, locked.participantId()));
+                return true;
+            });
+            removed += gone ? 1 : 0;
+        }
+        return removed;
     }
 
     /** Whether an account of that address may be invited by the adder into a bubble of that region. */

@@ -82,6 +82,9 @@ public class Handover {
             events.fire(BubbleEvent.of(Kind.OWNERSHIP_TRANSFERRED, id, region, successor.get().participantId()));
         } else {
             manager.createQuery("DELETE FROM Attendee a WHERE a.bubbleId = :bubble").setParameter("bubble", id).executeUpdate();
+            if (bubble.conferenceStarted().isPresent()) {
+                events.fire(BubbleEvent.of(Kind.CONFERENCE_ENDED, id, region));
+            }
             bubble.archive(now);
             events.fire(BubbleEvent.of(Kind.ARCHIVED, id, region));
         }

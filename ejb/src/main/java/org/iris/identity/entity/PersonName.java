@@ -2,6 +2,7 @@ package org.iris.identity.entity;
 
 import org.iris.platform.control.BusinessException.FieldError;
 import org.iris.platform.control.InvalidRequest;
+import org.iris.platform.entity.PrintableText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,17 +14,15 @@ import java.util.List;
 public record PersonName(String first, String last) {
 
     public static final int MAX = 100;
-    private static final java.util.regex.Pattern UNPRINTABLE =
-            java.util.regex.Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u202a-\\u202e\\u2066-\\u2069]");
 
     public static PersonName of(String first, String last) {
         String f = first == null ? "" : first.strip();
         String l = last == null ? "" : last.strip();
         List<FieldError> errors = new ArrayList<>();
-        if (f.isEmpty() || f.length() > MAX || UNPRINTABLE.matcher(f).find()) {
+        if (f.isEmpty() || f.length() > MAX || !PrintableText.printable(f)) {
             errors.add(new FieldError("firstName", "1 to " + MAX + " printable characters"));
         }
-        if (l.isEmpty() || l.length() > MAX || UNPRINTABLE.matcher(l).find()) {
+        if (l.isEmpty() || l.length() > MAX || !PrintableText.printable(l)) {
             errors.add(new FieldError("lastName", "1 to " + MAX + " printable characters"));
         }
         if (!errors.isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import static org.iris.bubble.control.BubbleRights.Action.ARCHIVE;
 import static org.iris.bubble.control.BubbleRights.Action.DELETE;
+import static org.iris.bubble.control.BubbleRights.Action.DEMOTE;
 import static org.iris.bubble.control.BubbleRights.Action.DESCRIBE;
 import static org.iris.bubble.control.BubbleRights.Action.END_CONFERENCE;
 import static org.iris.bubble.control.BubbleRights.Action.GET_CONFERENCE_LINK;
@@ -44,6 +45,7 @@ class BubbleRightsTest {
         SPEC.put(MANAGE_PARTICIPANTS, List.of(true, true, false, false));
         SPEC.put(START_CONFERENCE, List.of(true, true, false, false));
         // decided where the table is silent
+        SPEC.put(DEMOTE, List.of(true, true, false, false));
         SPEC.put(DESCRIBE, List.of(true, true, false, false));
         SPEC.put(END_CONFERENCE, List.of(true, true, false, false));
         SPEC.put(ROTATE_CONFERENCE_LINK, List.of(true, false, false, false));
@@ -74,7 +76,7 @@ class BubbleRightsTest {
 
     @Test
     void anArchivedBubbleIsReadOnly() {
-        for (Action action : List.of(DESCRIBE, MANAGE_PARTICIPANTS, PROMOTE, TRANSFER_OWNERSHIP, START_CONFERENCE,
+        for (Action action : List.of(DESCRIBE, MANAGE_PARTICIPANTS, PROMOTE, DEMOTE, TRANSFER_OWNERSHIP, START_CONFERENCE,
                 JOIN_CONFERENCE, END_CONFERENCE, ARCHIVE, ROTATE_CONFERENCE_LINK)) {
             assertFalse(BubbleRights.allowedWhenArchived(action), action.name());
         }

@@ -75,7 +75,11 @@ public final class BubbleViews {
     public record LinkView(String link, String token) {
     }
 
-    /** A guest's token, in the shape OAuth 2 clients know, with the guest and their bubble. */
-    public record GuestTokenView(String accessToken, String tokenType, long expiresIn, UUID guestId, UUID bubbleId) {
+    /**
+     * A guest's token, in the shape OAuth 2 clients know, with the guest and their bubble, and where to
+     * create an account with the invited address, which makes the guest a member.
+     */
+    public record GuestTokenView(String accessToken, String tokenType, long expiresIn, UUID guestId, UUID bubbleId,
+                                 String register) {
     }
 }

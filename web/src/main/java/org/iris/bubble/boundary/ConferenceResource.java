@@ -2,11 +2,13 @@ package org.iris.bubble.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iris.bubble.boundary.BubbleViews.ConferenceView;
@@ -37,8 +39,13 @@ public class ConferenceResource {
     @ConfigProperty(name = "iris.public-url")
     String publicUrl;
 
+    @Context
+    HttpServletResponse response;
+
+    /** The state, with the caller's TURN credentials once in: never kept by a cache. */
     @GET
     public ConferenceView state(@PathParam("id") UUID id) {
+        noStore();
         return ConferenceView.of(conferences.state(visitors.current(), id));
     }
 
@@ -46,6 +53,7 @@ public class ConferenceResource {
     @POST
     @Path("start")
     public ConferenceView start(@PathParam("id") UUID id) {
+        noStore();
         return ConferenceView.of(conferences.start(callers.current(), id));
     }
 
@@ -53,12 +61,14 @@ public class ConferenceResource {
     @POST
     @Path("join")
     public ConferenceView join(@PathParam("id") UUID id) {
+        noStore();
         return ConferenceView.of(conferences.join(visitors.current(), id));
     }
 
     @POST
     @Path("leave")
     public ConferenceView leave(@PathParam("id") UUID id) {
+        noStore();
         return ConferenceView.of(conferences.leave(visitors.current(), id));
     }
 
@@ -66,6 +76,7 @@ public class ConferenceResource {
     @POST
     @Path("end")
     public ConferenceView end(@PathParam("id") UUID id) {
+        noStore();
         return ConferenceView.of(conferences.end(callers.current(), id));
     }
 
@@ -73,6 +84,7 @@ public class ConferenceResource {
     @GET
     @Path("link")
     public LinkView link(@PathParam("id") UUID id) {
+        noStore();
         return view(conferences.link(callers.current(), id));
     }
 
@@ -80,7 +92,12 @@ public class ConferenceResource {
     @POST
     @Path("link")
     public LinkView rotate(@PathParam("id") UUID id) {
+        noStore();
         return view(conferences.rotateLink(callers.current(), id));
+    }
+
+    private void noStore() {
+        response.setHeader("Cache-Control", "no-store");
     }
 
     private LinkView view(String token) {
