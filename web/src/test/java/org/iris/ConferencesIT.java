@@ -169,13 +169,8 @@ class ConferencesIT extends WithPeople {
         Person owner = tenants.person(crew, "EMEA", "Bea", "Burst");
         String b = bubbles.create(owner, "All hands");
         List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            // members as the database holds them, with tokens as Iris signs them
-            UUID member = UUID.randomUUID();
-            Databases.update("emea", "INSERT INTO bubble_participant (bubble_id, participant_id, kind, role, account_region,"
-                    + " added_by, added_at, role_since, version) VALUES (?, ?, 'ACCOUNT', 'MEMBER', 'EMEA', ?, now(), now(), 1)",
-                    UUID.fromString(b), member, UUID.fromString(owner.id()));
-            tokens.add(Tokens.forAccount(member, UUID.fromString(crew), "EMEA", "user"));
+        for (UUID member : BubbleClient.insertMembers(b, owner, 50)) {
+            tokens.add(Tokens.forAccount(member, UUID.fromString(crew), "EMEA", "user")); // as Iris signs them
         }
         ExecutorService pool = Executors.newFixedThreadPool(50);
         List<Long> millis = Collections.synchronizedList(new ArrayList<>());

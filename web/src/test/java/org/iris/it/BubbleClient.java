@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,40 @@ public final class BubbleClient {
             }
         }
         return rows;
+    }
+
+    /** Waits until the delivery scan has decided every guest invitation of every region (at most 15 s). */
+    public static void awaitDecided() throws SQLException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
+        for (String region : Databases.REGIONS) {
+            while (!Databases.column(region, "SELECT count(*) FROM bubble_participant WHERE delivery = 'NEW'").equals(List.of("0"))) {
+                if (java.time.Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("guest invitations of " + region + " wait to be decided");
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Members of an EMEA bubble written straight into its region's database, as Iris would hold them,
+     * for tests that need many: their account ids (no account behind them).
+     */
+    public static List<UUID> insertMembers(String bubble, Person addedBy, int count) throws SQLException {
+        List<UUID> members = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UUID member = UUID.randomUUID();
+            Databases.update("emea", "INSERT INTO bubble_participant (bubble_id, participant_id, kind, role, account_region,"
+                    + " added_by, added_at, role_since, version) VALUES (?, ?, 'ACCOUNT', 'MEMBER', 'EMEA', ?, now(), now(), 1)",
+                    UUID.fromString(bubble), member, UUID.fromString(addedBy.id()));
+            members.add(member);
+        }
+        return members;
     }
 
     /** The link's token in the {@code count}-th mail to the address. */

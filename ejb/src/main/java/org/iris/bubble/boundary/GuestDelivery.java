@@ -15,15 +15,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iris.bubble.control.GuestInvitations;
-import org.iris.bubble.entity.Participant;
-import org.iris.platform.control.DatabaseFailures;
-import org.iris.platform.entity.Region;
 import org.iris.residency.control.Boundaries;
+import org.iris.residency.control.RegionRounds;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -72,33 +69,12 @@ public class GuestDelivery {
             return;
         }
         try {
-            for (Region region : boundaries.served()) {
-                deliver(region);
-            }
+            RegionRounds.decide(boundaries.served(), "guest invitations", LOG, region -> {
+                invitations.purgeExpired(region, clock.instant(), BATCH);
+                return invitations.undecided(region, BATCH);
+            }, invitations::decide);
         } finally {
             running.set(false);
-        }
-    }
-
-    private void deliver(Region region) {
-        try {
-            invitations.purgeExpired(region, clock.instant(), BATCH);
-            for (Participant.Key key : invitations.undecided(region, BATCH)) {
-                try {
-                    invitations.decide(region, key);
-                } catch (RuntimeException e) {
-                    if (DatabaseFailures.unavailable(e)) {
-                        throw e;
-                    }
-                    LOG.log(Level.WARNING, "A guest invitation of region " + region + " was held after a failure", e);
-                }
-            }
-        } catch (RuntimeException e) {
-            if (DatabaseFailures.unavailable(e)) {
-                LOG.warning(() -> "A database is unavailable; the guest invitations of region " + region + " wait: " + e);
-            } else {
-                LOG.log(Level.WARNING, "Deciding the guest invitations of region " + region + " failed", e);
-            }
         }
     }
 }

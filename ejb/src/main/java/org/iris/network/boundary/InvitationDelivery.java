@@ -15,14 +15,11 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iris.network.control.EmailInvitations;
-import org.iris.platform.control.DatabaseFailures;
 import org.iris.residency.control.Boundaries;
-import org.iris.platform.entity.Region;
+import org.iris.residency.control.RegionRounds;
 
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -67,33 +64,10 @@ public class InvitationDelivery {
             return;
         }
         try {
-            for (Region region : boundaries.served()) {
-                deliver(region);
-            }
+            RegionRounds.decide(boundaries.served(), "invitations by email", LOG,
+                    region -> invitations.undecided(region, BATCH), invitations::decide);
         } finally {
             running.set(false);
-        }
-    }
-
-    private void deliver(Region region) {
-        try {
-            for (UUID id : invitations.undecided(region, BATCH)) {
-                try {
-                    invitations.decide(region, id);
-                } catch (RuntimeException e) {
-                    if (DatabaseFailures.unavailable(e)) {
-                        throw e; // the round stops; these invitations wait for the database
-                    }
-                    LOG.log(Level.WARNING, "An invitation by email of region " + region + " was not decided now", e);
-                }
-            }
-        } catch (RuntimeException e) {
-            // one region down must not stop the others; its invitations wait for the next round
-            if (DatabaseFailures.unavailable(e)) {
-                LOG.warning(() -> "A database is unavailable; the invitations by email of region " + region + " wait: " + e);
-            } else {
-                LOG.log(Level.WARNING, "Deciding the invitations by email of region " + region + " failed", e);
-            }
         }
     }
 }
