@@ -15,11 +15,13 @@
  *       invitations to join;</li>
  *   <li>{@code visibility}: the rules of who may find whom, and the directory;</li>
  *   <li>{@code network}: invitations, contacts, favorites, presence;</li>
+ *   <li>{@code bubble}: group conversations, their participants and guests, conferences and lobby;</li>
  * </ol>
- * and, to come above them in this order, {@code bubble}, {@code messaging}, {@code audit} and
- * {@code lifecycle}: the direction test already holds each to its place. Identity sits below company:
+ * and, to come above them in this order, {@code messaging}, {@code audit} and {@code lifecycle}: the
+ * direction test already holds each to its place. Identity sits below company:
  * companies administer accounts. Where a lower feature must react to a higher one, it fires a CDI
- * event ({@code AccountChanged}, {@code AccountOpened}, {@code CompanyModeChanged}); where it needs to
+ * event ({@code AccountChanged}, {@code AccountOpened}, {@code CompanyModeChanged}; {@code BubbleEvent} for
+ * the pushes to come); where it needs to
  * ask one, it declares the question as an interface the higher one implements ({@code Tenancy}:
  * identity asks company; {@code Networks}: visibility asks network; {@code DeferredMail}: mail asks
  * identity). A feature's tables are read and written by its own classes only. {@code

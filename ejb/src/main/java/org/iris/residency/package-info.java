@@ -15,6 +15,8 @@
  * <p>A boundary's database may restart or fail over while Iris runs: its pool validates and
  * replaces connections, waits and statements are bounded ({@link org.iris.residency.control.Boundaries}),
  * EclipseLink does not retry a failed read ({@link org.iris.residency.control.FailFast}), and a request
- * that needs a database that is away answers 503 at once while the others go on.
+ * that needs a database that is away answers 503 at once while the others go on. A scan that decides
+ * what waits in each region (invitations by email) goes region by region
+ * ({@link org.iris.residency.control.RegionRounds}): a database away ends that region's round only.
  */
 package org.iris.residency;
