@@ -416,6 +416,9 @@ class BubblesIT extends WithPeople {
 
         // malformed and oversized bodies
         for (String body : List.of("{", "[]", "{\"name\": \"\"}", "{\"name\": \"" + "n".repeat(101) + "\"}",
+                "{\"name\": \"a\\u0000b\"}", "{\"name\": \"\\u200b\\u200b\"}", "{\"name\": \"x\\u202ey\"}",
+                "{\"name\": \"ab\\ud800cd\"}", "{\"name\": \"ok\", \"topic\": \"\\u2066\"}",
+                "{\"name\": " + "[".repeat(5000) + "]".repeat(5000) + "}",
                 "{\"name\": \"ok\", \"topic\": \"" + "t".repeat(1001) + "\"}", "{\"name\": \"ok\", \"owner\": \"me\"}",
                 "{\"name\": 42}", "{}")) {
             refused(() -> api.postJson(api.api("bubbles"), body, owner.token()), 400);
@@ -485,6 +488,12 @@ class BubblesIT extends WithPeople {
             pool.shutdown();
         }
         assertProblem(api.anotherClient().postJson(api.api("guest-tokens"), "{\"token\": \"nothing\"}", null), 401);
+        // a body nested deep enough to exhaust a parser's stack is refused before it is parsed
+        JsonObject deep = assertProblem(api.anotherClient().postJson(api.api("guest-tokens"),
+                "{\"token\": " + "[".repeat(5000) + "]".repeat(5000) + "}", null), 400);
+        assertTrue(deep.getString("detail").contains("levels"), deep.toString());
+        assertProblem(api.anotherClient().postJson(api.api("guest-tokens"),
+                "{\"token\": \"x\", \"e\": " + "{\"a\": ".repeat(3000) + "1" + "}".repeat(3000) + "}", null), 400);
     }
 
     @Test

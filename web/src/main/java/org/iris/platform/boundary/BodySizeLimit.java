@@ -5,6 +5,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -12,15 +13,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 
 /**
  * Refuses request bodies larger than {@code iris.api.max-body-bytes} with 413, before anything
  * parses them: at once when the declared length is too large, and while reading when a body
- * without a declared length (chunked) grows past the limit.
+ * without a declared length (chunked) grows past the limit. A JSON body that nests arrays and
+ * objects deeper than {@value #MAX_DEPTH} levels is refused with 400 as it streams in: a parser
+ * recursing into it would run out of stack (no Iris body nests more than a few levels).
  */
 @Provider
 @PreMatching
 public class BodySizeLimit implements ContainerRequestFilter {
+
+    static final int MAX_DEPTH = 32;
 
     @Inject
     @ConfigProperty(name = "iris.api.max-body-bytes", defaultValue = "65536")
@@ -32,7 +38,9 @@ public class BodySizeLimit implements ContainerRequestFilter {
             throw tooLarge();
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Bounded(request.getEntityStream(), limit));
+            MediaType type = request.getMediaType();
+            boolean json = type != null && type.getSubtype().toLowerCase(Locale.ROOT).endsWith("json");
+            request.setEntityStream(new Bounded(request.getEntityStream(), limit, json));
         }
     }
 
@@ -41,13 +49,27 @@ public class BodySizeLimit implements ContainerRequestFilter {
         return new WebApplicationException(Response.status(413).header("Connection", "close").build());
     }
 
+    /** A JSON body nested deeper than {@value #MAX_DEPTH}: 400, with its reason. */
+    static final class TooDeep extends WebApplicationException {
+        private static final long serialVersionUID = 1L;
+
+        TooDeep() {
+            super("A JSON body nests arrays and objects " + MAX_DEPTH + " levels deep at most.", 400);
+        }
+    }
+
     private static final class Bounded extends FilterInputStream {
 
         private long left;
+        private final boolean json;
+        private int depth;
+        private boolean inString;
+        private boolean escaped;
 
-        Bounded(InputStream in, long limit) {
+        Bounded(InputStream in, long limit, boolean json) {
             super(in);
             this.left = limit;
+            this.json = json;
         }
 
         @Override
@@ -55,6 +77,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
             int b = super.read();
             if (b >= 0) {
                 count(1);
+                nest((byte) b);
             }
             return b;
         }
@@ -64,8 +87,35 @@ public class BodySizeLimit implements ContainerRequestFilter {
             int n = super.read(buffer, offset, length);
             if (n > 0) {
                 count(n);
+                for (int i = offset; i < offset + n; i++) {
+                    nest(buffer[i]);
+                }
             }
             return n;
+        }
+
+        /** Follows the nesting of arrays and objects outside strings (UTF-8 never puts these bytes inside a character). */
+        private void nest(byte b) {
+            if (!json) {
+                return;
+            }
+            if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (b == '\\') {
+                    escaped = true;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '[' || b == '{') {
+                if (++depth > MAX_DEPTH) {
+                    throw new TooDeep();
+                }
+            } else if (b == ']' || b == '}') {
+                depth--;
+            }
         }
 
         private void count(long n) {

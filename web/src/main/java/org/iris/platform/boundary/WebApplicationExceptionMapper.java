@@ -25,7 +25,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         int status = original.getStatus();
         Problem problem = e.getCause() instanceof NoContentException
                 ? Problem.of(status, "A request body is required.")
-                : Problem.of(status);
+                : e instanceof BodySizeLimit.TooDeep ? Problem.of(status, e.getMessage()) : Problem.of(status);
         Response.ResponseBuilder response = Response.fromResponse(problem.toResponse());
         for (Map.Entry<String, List<Object>> header : original.getHeaders().entrySet()) {
             if (KEPT_HEADERS.stream().anyMatch(header.getKey()::equalsIgnoreCase)) {
