@@ -218,7 +218,11 @@ class BubblesIT extends WithPeople {
         Person wang = tenants.person(tenants.company("Beijing", "CN", null), "CN", "Wang", "China");
         String b = bubble(adder, "Visibility");
 
-        expect(add(adder.token(), b, open), 201);
+        HttpResponse<String> added = expect(add(adder.token(), b, open), 201);
+        JsonObject followed = Api.json(expect(api.get(java.net.URI.create(added.headers().firstValue("Location").orElseThrow()),
+                open.token()), 200));
+        assertEquals(open.id(), followed.getString("id"));
+        assertEquals("member", followed.getString("role"));
         assertTrue(assertProblem(add(adder.token(), b, discreet), 403).getString("detail").contains("email"));
         refused(() -> add(adder.token(), b, alone), 403);
         refused(() -> add(adder.token(), b, wang), 403);

@@ -214,6 +214,17 @@ public class Bubbles {
                 .toList();
     }
 
+    /** One participant, for any participant of the bubble; a participant id not in it is not found. */
+    @RolesAllowed({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN, GuestRole.NAME})
+    public Member participant(Visitor visitor, UUID id, UUID participantId) {
+        Found found = store.read(visitor, id);
+        Participant participant = managers.of(found.region()).find(Participant.class, new Participant.Key(id, participantId));
+        if (participant == null) {
+            throw new NotFound("participant");
+        }
+        return member(participant);
+    }
+
     /**
      * Adds a user by id, as a member, where the rules let the caller invite them from search (or their
      * network); or anyone by exact email, as a guest, answered alike whatever the email is. Guest

@@ -152,6 +152,14 @@ public class BubblesResource {
         return answer.entity(ParticipantView.of(added, true)).build();
     }
 
+    @GET
+    @Path("{id}/participants/{participantId}")
+    public ParticipantView participant(@PathParam("id") UUID id, @PathParam("participantId") UUID participantId) {
+        Visitor visitor = visitors.current();
+        boolean organizer = bubbles.read(visitor, id).mine().role().organizer();
+        return ParticipantView.of(bubbles.participant(visitor, id, participantId), organizer);
+    }
+
     /**
      * A JSON merge patch of {@code role}: {@code co-organizer} or {@code member}; {@code owner} transfers
      * ownership to that co-organizer, and the caller becomes a member.
