@@ -77,7 +77,10 @@ public class BubbleStore {
         throw new NotFound("bubble");
     }
 
-    /** Where the bubble is; only its participants learn it. */
+    /**
+     * Where the bubble is; only its participants learn it. Asked before the lock, so that someone who
+     * takes no part never holds a lock of another's bubble (nor waits behind one).
+     */
     public Region locate(Visitor visitor, UUID bubbleId) {
         return read(visitor, bubbleId).region();
     }
