@@ -181,7 +181,7 @@ public class Bubbles {
     /** Read-only for everyone from now on; a conference under way ends. Archiving an archived bubble is a conflict. */
     public View archive(Caller caller, UUID id) {
         return store.change(Visitor.of(caller), id, Action.ARCHIVE, change -> {
-            endConference(change);
+            change.endConference();
             change.bubble().archive(change.now());
             change.raise(Kind.ARCHIVED);
             return view(change);
@@ -386,16 +386,6 @@ public class Bubbles {
             }
             return member(target);
         });
-    }
-
-    /** Everyone in the conference or its lobby is out; the conference is no longer started. */
-    static void endConference(Change change) {
-        change.manager().createQuery("DELETE FROM Attendee a WHERE a.bubbleId = :bubble")
-                .setParameter("bubble", change.bubble().id()).executeUpdate();
-        if (change.bubble().conferenceStarted().isPresent()) {
-            change.bubble().conferenceEnded();
-            change.raise(Kind.CONFERENCE_ENDED);
-        }
     }
 
     private View view(Change change) {

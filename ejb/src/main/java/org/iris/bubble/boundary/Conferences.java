@@ -90,7 +90,7 @@ public class Conferences {
     @RolesAllowed({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN})
     public State end(Caller caller, UUID id) {
         return store.change(Visitor.of(caller), id, Action.END_CONFERENCE, change -> {
-            Bubbles.endConference(change);
+            change.endConference();
             return state(change.manager(), change.bubble(), change.me(), change.now());
         });
     }

@@ -151,6 +151,16 @@ public class BubbleStore {
         public void raise(BubbleEvent.Kind kind, UUID participant) {
             events.fire(BubbleEvent.of(kind, bubble().id(), region(), participant));
         }
+
+        /** Everyone in the conference or its lobby is out; a started conference ends, and says so. */
+        public void endConference() {
+            manager.createQuery("DELETE FROM Attendee a WHERE a.bubbleId = :bubble")
+                    .setParameter("bubble", bubble().id()).executeUpdate();
+            if (bubble().conferenceStarted().isPresent()) {
+                bubble().conferenceEnded();
+                raise(BubbleEvent.Kind.CONFERENCE_ENDED);
+            }
+        }
     }
 
     /** @throws Forbidden or {@link Conflict} as {@link #change} says */

@@ -81,10 +81,8 @@ public class Handover {
             bubble.ownedBy(successor.get().participantId(), now);
             events.fire(BubbleEvent.of(Kind.OWNERSHIP_TRANSFERRED, id, region, successor.get().participantId()));
         } else {
-            manager.createQuery("DELETE FROM Attendee a WHERE a.bubbleId = :bubble").setParameter("bubble", id).executeUpdate();
-            if (bubble.conferenceStarted().isPresent()) {
-                events.fire(BubbleEvent.of(Kind.CONFERENCE_ENDED, id, region));
-            }
+            Participant owning = participants.stream().filter(p -> p.participantId().equals(owner)).findFirst().orElse(null);
+            store.new Change(manager, new BubbleStore.Found(bubble, region, owning), now).endConference();
             bubble.archive(now);
             events.fire(BubbleEvent.of(Kind.ARCHIVED, id, region));
         }
