@@ -191,11 +191,11 @@ public class Bubbles {
     /** Everyone loses access at once: the bubble's rows go. */
     public void delete(Caller caller, UUID id) {
         store.change(Visitor.of(caller), id, Action.DELETE, change -> {
+            change.raise(Kind.DELETED); // first, so that those it concerns are still there to be told
             EntityManager manager = change.manager();
             manager.createQuery("DELETE FROM Attendee a WHERE a.bubbleId = :bubble").setParameter("bubble", id).executeUpdate();
             manager.createQuery("DELETE FROM Participant p WHERE p.bubbleId = :bubble").setParameter("bubble", id).executeUpdate();
             manager.remove(change.bubble());
-            change.raise(Kind.DELETED);
             return null;
         });
     }

@@ -59,7 +59,7 @@ public class Presences {
             }
             return stored;
         });
-        changed.fire(new PresenceChanged(caller.accountId(), status));
+        changed.fire(new PresenceChanged(caller.accountId(), caller.region(), status));
         return presence;
     }
 

@@ -7,6 +7,7 @@ import org.iris.network.entity.Contact;
 import org.iris.platform.entity.Region;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +17,12 @@ public class Contacts {
 
     public Optional<Contact> find(EntityManager region, UUID owner, UUID other) {
         return Optional.ofNullable(region.find(Contact.class, new Contact.Key(owner, other)));
+    }
+
+    /** The owner's network: the users of their active contacts (favorites included). */
+    public List<UUID> network(EntityManager region, UUID owner) {
+        return region.createQuery("SELECT c.otherId FROM Contact c WHERE c.ownerId = :owner AND c.status = :active", UUID.class)
+                .setParameter("owner", owner).setParameter("active", Contact.Status.ACTIVE).getResultList();
     }
 
     public Optional<Contact> active(EntityManager region, UUID owner, UUID other) {

@@ -2,9 +2,11 @@ package org.iris.network.entity;
 
 import java.util.UUID;
 
+import org.iris.platform.entity.Region;
+
 /**
- * A user's presence changed (fired after commit). Real-time push to their network's sockets
- * observes it; between nodes of a cluster it travels on Payara's clustered event bus.
+ * A user's presence changed (fired after commit), in the user's region. The real-time push
+ * (messaging) observes it and tells the sockets of the user's network, on every node.
  */
-public record PresenceChanged(UUID accountId, Presence.Status status) {
+public record PresenceChanged(UUID accountId, Region region, Presence.Status status) {
 }

@@ -26,7 +26,7 @@ import java.util.Locale;
 @PreMatching
 public class BodySizeLimit implements ContainerRequestFilter {
 
-    static final int MAX_DEPTH = 32;
+    static final int MAX_DEPTH = JsonNesting.MAX_DEPTH;
 
     @Inject
     @ConfigProperty(name = "iris.api.max-body-bytes", defaultValue = "65536")
@@ -61,15 +61,13 @@ public class BodySizeLimit implements ContainerRequestFilter {
     private static final class Bounded extends FilterInputStream {
 
         private long left;
-        private final boolean json;
-        private int depth;
-        private boolean inString;
-        private boolean escaped;
+        /** The nesting of a JSON body; none for other bodies. */
+        private final JsonNesting nesting;
 
         Bounded(InputStream in, long limit, boolean json) {
             super(in);
             this.left = limit;
-            this.json = json;
+            this.nesting = json ? new JsonNesting() : null;
         }
 
         @Override
@@ -94,27 +92,9 @@ public class BodySizeLimit implements ContainerRequestFilter {
             return n;
         }
 
-        /** Follows the nesting of arrays and objects outside strings (UTF-8 never puts these bytes inside a character). */
         private void nest(byte b) {
-            if (!json) {
-                return;
-            }
-            if (inString) {
-                if (escaped) {
-                    escaped = false;
-                } else if (b == '\\') {
-                    escaped = true;
-                } else if (b == '"') {
-                    inString = false;
-                }
-            } else if (b == '"') {
-                inString = true;
-            } else if (b == '[' || b == '{') {
-                if (++depth > MAX_DEPTH) {
-                    throw new TooDeep();
-                }
-            } else if (b == ']' || b == '}') {
-                depth--;
+            if (nesting != null && nesting.tooDeep(b)) {
+                throw new TooDeep();
             }
         }
 

@@ -1,0 +1,81 @@
+package org.iris.messaging.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.iris.bubble.control.Visitor;
+import org.iris.platform.entity.Roles;
+import org.iris.messaging.control.ConversationStore;
+import org.iris.messaging.control.ConversationStore.History;
+import org.iris.messaging.control.ConversationStore.Listed;
+import org.iris.messaging.control.ConversationStore.Opened;
+import org.iris.messaging.control.ConversationStore.Sent;
+import org.iris.messaging.control.Fanout;
+import org.iris.messaging.control.Frames;
+import org.iris.platform.entity.Caller;
+import org.iris.platform.entity.GuestRole;
+
+/**
+ * Conversations over REST (SPEC §6): start a one-to-one one, list one's own, read the history, send,
+ * mark read, delete one's own last message. What is sent or deleted is pushed, once committed, to
+ * every socket of everyone who takes part, on every node. A guest reaches their bubble's conversation
+ * only.
+ */
+@Stateless
+@RolesAllowed({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN, GuestRole.NAME})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Conversations {
+
+    @Inject
+    ConversationStore store;
+
+    @Inject
+    Fanout fanout;
+
+    @RolesAllowed({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN})
+    public Opened direct(Caller caller, UUID userId) {
+        return store.direct(caller.accountId(), userId);
+    }
+
+    public Opened read(Visitor visitor, UUID id) {
+        return store.open(visitor, id);
+    }
+
+    public long readSeq(Visitor visitor, Opened opened) {
+        return store.readSeq(visitor, opened);
+    }
+
+    public List<Listed> list(Visitor visitor) {
+        return store.list(visitor);
+    }
+
+    public History history(Visitor visitor, UUID id, Optional<Long> before, int limit) {
+        return store.history(visitor, id, before, limit);
+    }
+
+    public Sent send(Visitor visitor, UUID id, String clientId, String body) {
+        Sent sent = store.send(visitor, id, clientId, body);
+        if (sent.fresh()) {
+            fanout.send(sent.recipients(), Frames.posted(sent.message()));
+        }
+        return sent;
+    }
+
+    public void deleteLast(Visitor visitor, UUID id, UUID messageId) {
+        Sent deleted = store.deleteLast(visitor, id, messageId);
+        fanout.send(deleted.recipients(), Frames.posted(deleted.message()));
+    }
+
+    public void markRead(Visitor visitor, UUID id, long seq) {
+        if (store.markRead(visitor, id, seq)) {
+            fanout.send(store.open(visitor, id).members(), Frames.read(id, visitor.id(), seq));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.iris.messaging.boundary;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.iris.bubble.entity.Bubble;
+import org.iris.messaging.control.ConversationStore.History;
+import org.iris.messaging.control.ConversationStore.Listed;
+import org.iris.messaging.control.ConversationStore.Opened;
+import org.iris.messaging.control.Posted;
+import org.iris.messaging.entity.Conversation;
+import org.iris.messaging.entity.Pair;
+import org.iris.platform.boundary.Codes;
+
+/** How conversations and messages appear on the wire. */
+public final class MessagingViews {
+
+    private MessagingViews() {
+    }
+
+    /**
+     * A conversation as one who takes part sees it: {@code direct} with {@code peerId}, or
+     * {@code bubble} with the bubble's id (the conversation's own) and name; {@code region} is where
+     * its data lives.
+     */
+    public record ConversationView(UUID id, String kind, UUID peerId, UUID bubbleId, String name, String region,
+                                   long lastSeq, long readSeq, OffsetDateTime lastAt) {
+
+        static ConversationView of(Listed listed, UUID me) {
+            return of(listed.conversation(), listed.pair(), listed.bubble(), listed.region().name(), listed.readSeq(), me);
+        }
+
+        static ConversationView of(Opened opened, long readSeq, UUID me) {
+            return of(opened.conversation(), opened.pair(), opened.bubble(), opened.region().name(), readSeq, me);
+        }
+
+        private static ConversationView of(Conversation conversation, Optional<Pair> pair, Optional<Bubble> bubble,
+                                           String region, long readSeq, UUID me) {
+            return new ConversationView(conversation.id(), Codes.of(conversation.kind()),
+                    pair.map(two -> two.peerOf(me)).orElse(null), bubble.map(Bubble::id).orElse(null),
+                    bubble.map(Bubble::name).orElse(null), region, conversation.lastSeq(), readSeq, conversation.lastAt());
+        }
+    }
+
+    /** A message; a deleted one keeps its place, without a body. */
+    public record MessageView(UUID id, UUID conversationId, long seq, UUID senderId, String clientId, OffsetDateTime sentAt,
+                              String body, boolean deleted) {
+        static MessageView of(Posted posted) {
+            return new MessageView(posted.id(), posted.conversationId(), posted.seq(), posted.sender(), posted.clientId(),
+                    posted.sentAt(), posted.body().orElse(null), posted.deleted());
+        }
+    }
+
+    /** A page of messages, newest first; {@code before} asks for the next (older) page, none after the first message. */
+    public record MessagePage(List<MessageView> messages, Long before) {
+        static MessagePage of(History history) {
+            return new MessagePage(history.messages().stream().map(MessageView::of).toList(), history.before().orElse(null));
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package org.iris;
+
+import static org.iris.it.Api.expect;
+import static org.iris.it.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+
+import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+
+import org.iris.it.Api;
+import org.iris.it.BubbleClient;
+import org.iris.it.Databases;
+import org.iris.it.People;
+import org.iris.it.Socket;
+import org.iris.it.Tenants.Person;
+import org.iris.it.WithPeople;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Messaging from outside (SPEC §4, §5, §6): conversations over REST and {@code /ws}, pushes to every
+ * device, presence to the network only, encryption at rest as the database holds it, and the socket
+ * from an attacker's side (forged, revoked and guest tokens, malformed and oversized frames).
+ */
+class MessagingIT extends WithPeople {
+
+    private BubbleClient bubbles;
+
+    @BeforeEach
+    void client() {
+        bubbles = new BubbleClient(api);
+    }
+
+    private String direct(Person from, Person to) {
+        return Api.json(expect(api.postJson(api.api("conversations"), "{\"userId\": \"" + to.id() + "\"}", from.token()), 200))
+                .getString("id");
+    }
+
+    private JsonObject history(Person who, String conversation, String query) {
+        return Api.json(expect(api.get(api.api("conversations/" + conversation + "/messages" + query), who.token()), 200));
+    }
+
+    private static JsonObject acked(JsonObject answer) {
+        assertEquals("ack", answer.getString("type"), answer.toString());
+        return answer;
+    }
+
+    private static String send(String conversation, String body) {
+        return "\"conversation\": \"" + conversation + "\", \"body\": \"" + body + "\"";
+    }
+
+    /** Whether any column of the conversation's stored messages holds the text's bytes, in clear. */
+    private static boolean storedInClear(String region, String conversation, String text) throws Exception {
+        String hex = HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
+        List<String> rows = Databases.column(region, "SELECT encode(body, 'hex') || '/' || client_id FROM message "
+                + "WHERE conversation_id = CAST(? AS UUID) AND body IS NOT NULL", conversation);
+        assertFalse(rows.isEmpty(), "messages are stored");
+        return rows.stream().anyMatch(row -> row.contains(hex) || row.contains(text));
+    }
+
+    @Test
+    void aMessageReachesEveryDeviceIsStoredSealedAndItsDeletionFollows() throws Exception {
+        String crew = tenants.company("Chatty", "EMEA", null);
+        Person anna = tenants.person(crew, "EMEA", "Anna", "Sender");
+        Person ben = tenants.person(crew, "EMEA", "Ben", "Reader");
+        Person carl = tenants.person(tenants.company("Elsewhere", "EMEA", null), "EMEA", "Carl", "Outsider");
+        String c = direct(anna, ben);
+        assertEquals(c, direct(ben, anna), "both sides find the same conversation");
+
+        String secret = "the launch code is tangerine-" + System.nanoTime();
+        try (Socket annaPhone = Socket.connect(api, anna.token());
+             Socket benPhone = Socket.connect(api, ben.token());
+             Socket benLaptop = Socket.open(api, null);
+             Socket carlSocket = Socket.connect(api, carl.token())) {
+            acked(benLaptop.call("auth", "\"token\": \"" + ben.token() + "\"")); // the other way to authenticate
+            benLaptop.await("ready");
+
+            String id = Socket.id();
+            annaPhone.sendRaw("{\"type\": \"send\", \"id\": \"" + id + "\", " + send(c, secret) + "}");
+            JsonObject ack = annaPhone.await(frame -> id.equals(frame.getString("id", null)), Duration.ofSeconds(10));
+            JsonObject stored = acked(ack).getJsonObject("message");
+            assertEquals(1, stored.getInt("seq"));
+            for (Socket device : List.of(benPhone, benLaptop)) {
+                JsonObject pushed = device.await("message").getJsonObject("message");
+                assertEquals(stored.getString("id"), pushed.getString("id"));
+                assertEquals(secret, pushed.getString("body"));
+                assertEquals(anna.id(), pushed.getString("sender"));
+            }
+            // the same client id again: the same message, no second one
+            annaPhone.sendRaw("{\"type\": \"send\", \"id\": \"" + id + "\", " + send(c, secret) + "}");
+            JsonObject again = annaPhone.await(frame -> "ack".equals(frame.getString("type")) && id.equals(frame.getString("id", null)),
+                    Duration.ofSeconds(10));
+            assertEquals(stored.getString("id"), again.getJsonObject("message").getString("id"));
+            assertEquals(List.of("1"), Databases.column("emea", "SELECT count(*) FROM message WHERE conversation_id = CAST(? AS UUID)", c));
+
+            // over REST too, and newest first with a cursor
+            for (int i = 2; i <= 4; i++) {
+                expect(api.postJson(api.api("conversations/" + c + "/messages"), "{\"body\": \"m" + i + "\"}", ben.token()), 201);
+            }
+            JsonObject first = history(anna, c, "?limit=3");
+            assertEquals(List.of(4, 3, 2), first.getJsonArray("messages").stream()
+                    .map(m -> m.asJsonObject().getInt("seq")).toList());
+            JsonObject older = history(anna, c, "?limit=3&before=" + first.getJsonNumber("before").longValue());
+            assertEquals(secret, older.getJsonArray("messages").getJsonObject(0).getString("body"));
+            assertFalse(older.containsKey("before") && !older.isNull("before"), "no page after the first message");
+
+            // at rest: sealed, never the text
+            assertFalse(storedInClear("emea", c, secret));
+            assertFalse(storedInClear("emea", c, "m3"));
+            assertEquals(List.of("1"), Databases.column("emea", "SELECT count(*) FROM conversation_key WHERE conversation_id = CAST(? AS UUID)", c));
+
+            // an outsider learns nothing, and got nothing
+            assertProblem(api.get(api.api("conversations/" + c), carl.token()), 404);
+            assertProblem(api.get(api.api("conversations/" + c + "/messages"), carl.token()), 404);
+            JsonObject refused = carlSocket.call("send", send(c, "hello?"));
+            assertEquals("error", refused.getString("type"));
+            assertEquals(404, refused.getInt("status"));
+            assertTrue(carlSocket.everything().stream().noneMatch(frame -> "message".equals(frame.getString("type"))));
+
+            // only one's own last message can be deleted; its deletion reaches every device at once
+            String benLast = Api.json(expect(api.postJson(api.api("conversations/" + c + "/messages"),
+                    "{\"body\": \"oops\"}", ben.token()), 201)).getString("id");
+            assertEquals(409, annaPhone.call("delete", "\"conversation\": \"" + c + "\", \"message\": \"" + benLast + "\"")
+                    .getInt("status"));
+            assertProblem(api.delete("conversations/" + c + "/messages/" + stored.getString("id"), ben.token()), 409);
+            acked(benPhone.call("delete", "\"conversation\": \"" + c + "\", \"message\": \"" + benLast + "\""));
+            for (Socket device : List.of(annaPhone, benLaptop)) {
+                JsonObject deleted = device.await("deleted").getJsonObject("message");
+                assertEquals(benLast, deleted.getString("id"));
+                assertTrue(deleted.getBoolean("deleted"));
+                assertFalse(deleted.containsKey("body"));
+            }
+            JsonObject newest = history(ben, c, "?limit=1").getJsonArray("messages").getJsonObject(0);
+            assertTrue(newest.getBoolean("deleted"));
+            assertFalse(newest.containsKey("body") && !newest.isNull("body"));
+            assertProblem(api.delete("conversations/" + c + "/messages/" + benLast, ben.token()), 409);
+
+            // read marks and typing go to the other side
+            acked(benPhone.call("read", "\"conversation\": \"" + c + "\", \"seq\": 4"));
+            assertEquals(4, annaPhone.await("read").getInt("seq"));
+            acked(annaPhone.call("typing", "\"conversation\": \"" + c + "\""));
+            assertEquals(anna.id(), benLaptop.await("typing").getString("from"));
+        }
+    }
+
+    @Test
+    void presenceGoesToTheNetworkOnlyAndConversationsFollowTheVisibilityRules() throws Exception {
+        String crew = tenants.company("Present", "EMEA", null);
+        Person ada = tenants.person(crew, "EMEA", "Ada", "Watcher");
+        Person bob = tenants.person(crew, "EMEA", "Bob", "Busy");
+        Person cy = tenants.person(crew, "EMEA", "Cy", "Colleague"); // same company, not in Bob's network
+        Person li = tenants.person(tenants.company("Beijing", "CN", null), "CN", "Li", "Far");
+        expect(api.postJson(api.api("invitations"), "{\"userId\": \"" + bob.id() + "\"}", ada.token()), 201);
+        try (Socket adaSocket = Socket.connect(api, ada.token());
+             Socket cySocket = Socket.connect(api, cy.token())) {
+            expect(api.put("users/me/presence", "{\"presence\": \"busy\"}", bob.token()), 200);
+            JsonObject seen = adaSocket.await("presence");
+            assertEquals(bob.id(), seen.getString("user"));
+            assertEquals("busy", seen.getString("status"));
+            acked(cySocket.call("ping", "")); // anything pushed to Cy before would have come before this
+            assertTrue(cySocket.everything().stream().noneMatch(frame -> "presence".equals(frame.getString("type"))),
+                    "no presence outside the network");
+        }
+        // no conversation across the China boundary, nor with oneself
+        assertProblem(api.postJson(api.api("conversations"), "{\"userId\": \"" + li.id() + "\"}", ada.token()), 403);
+        assertProblem(api.postJson(api.api("conversations"), "{\"userId\": \"" + ada.id() + "\"}", ada.token()), 400);
+        assertProblem(api.postJson(api.api("conversations"), "{\"userId\": \"nope\"}", ada.token()), 400);
+        assertProblem(api.postJson(api.api("conversations"), "{\"userId\": \"" + ada.id() + "\", \"x\": 1}", ada.token()), 400);
+    }
+
+    @Test
+    void aBubbleTalksToItsParticipantsGuestsIncludedAndNotWhenArchived() throws Exception {
+        String crew = tenants.company("Bubbly", "EMEA", null);
+        Person owner = tenants.person(crew, "EMEA", "Olive", "Owner");
+        Person member = tenants.person(crew, "EMEA", "Mia", "Member");
+        String b = bubbles.create(owner, "Team room");
+        String other = bubbles.create(owner, "Other room");
+        String guestEmail = People.newEmail("guest.example");
+        expect(bubbles.addByEmail(owner.token(), b, guestEmail, null), 202);
+        String guest = Api.json(expect(bubbles.openLink(BubbleClient.guestLink(guestEmail, 1)), 200)).getString("accessToken");
+        try (Socket ownerSocket = Socket.connect(api, owner.token());
+             Socket memberSocket = Socket.connect(api, member.token());
+             Socket guestSocket = Socket.connect(api, guest)) {
+            expect(bubbles.add(owner.token(), b, member), 201);
+            JsonObject added = memberSocket.await("bubble");
+            assertEquals("participant_added", added.getString("event"));
+            assertEquals(b, added.getString("bubble"));
+
+            acked(guestSocket.call("send", send(b, "hello from a guest")));
+            assertEquals("hello from a guest", memberSocket.await("message").getJsonObject("message").getString("body"));
+            assertEquals("hello from a guest", ownerSocket.await("message").getJsonObject("message").getString("body"));
+            assertEquals(1, Api.json(expect(api.get(api.api("conversations/" + b + "/messages"), guest), 200))
+                    .getJsonArray("messages").size());
+            // a guest's token opens its own bubble only
+            assertEquals(404, guestSocket.call("send", send(other, "may I?")).getInt("status"));
+            assertProblem(api.postJson(api.api("conversations"), "{\"userId\": \"" + owner.id() + "\"}", guest), 403);
+            assertEquals(List.of(b), Api.array(expect(api.get(api.api("conversations"), guest), 200)).stream()
+                    .map(c -> c.asJsonObject().getString("id")).toList());
+
+            expect(api.postJson(api.api("bubbles/" + b + "/archive"), "", owner.token()), 200);
+            assertEquals(409, memberSocket.call("send", send(b, "too late")).getInt("status"));
+            assertProblem(api.postJson(api.api("conversations/" + b + "/messages"), "{\"body\": \"too late\"}", owner.token()), 409);
+            assertEquals(1, Api.json(expect(api.get(api.api("conversations/" + b + "/messages"), member.token()), 200))
+                    .getJsonArray("messages").size(), "an archived bubble is still read");
+
+            // deleting the bubble deletes its conversation, and tells everyone
+            expect(api.delete("bubbles/" + b, owner.token()), 204);
+            assertEquals("deleted", memberSocket.await(f -> "bubble".equals(f.getString("type")) && "deleted".equals(f.getString("event")),
+                    Duration.ofSeconds(10)).getString("event"));
+            assertEquals(List.of("0"), Databases.column("emea", "SELECT count(*) FROM message WHERE conversation_id = CAST(? AS UUID)", b));
+        }
+    }
+
+    @Test
+    void signalsGoOnlyBetweenThoseAdmittedToTheConference() throws Exception {
+        String crew = tenants.company("Calling", "EMEA", null);
+        Person owner = tenants.person(crew, "EMEA", "Otto", "Host");
+        Person member = tenants.person(crew, "EMEA", "Mo", "Caller");
+        Person waiting = tenants.person(crew, "EMEA", "Wes", "Waiting");
+        String b = bubbles.create(owner, "Call");
+        expect(bubbles.add(owner.token(), b, member), 201);
+        expect(bubbles.add(owner.token(), b, waiting), 201);
+        expect(bubbles.conference(owner.token(), b, "join"), 200);
+        expect(bubbles.conference(member.token(), b, "join"), 200);
+        try (Socket ownerSocket = Socket.connect(api, owner.token());
+             Socket memberSocket = Socket.connect(api, member.token());
+             Socket waitingSocket = Socket.connect(api, waiting.token())) {
+            String offer = "\"bubble\": \"" + b + "\", \"to\": \"" + member.id() + "\", \"signal\": {\"kind\": \"offer\", \"sdp\": \"v=0\"}";
+            acked(ownerSocket.call("signal", offer));
+            JsonObject got = memberSocket.await("signal");
+            assertEquals(owner.id(), got.getString("from"));
+            assertEquals("v=0", got.getJsonObject("signal").getString("sdp"));
+            // not to, nor from, one who is not admitted
+            assertEquals(403, ownerSocket.call("signal", "\"bubble\": \"" + b + "\", \"to\": \"" + waiting.id()
+                    + "\", \"signal\": {\"kind\": \"offer\"}").getInt("status"));
+            assertEquals(403, waitingSocket.call("signal", "\"bubble\": \"" + b + "\", \"to\": \"" + owner.id()
+                    + "\", \"signal\": {\"kind\": \"offer\"}").getInt("status"));
+            assertEquals(400, ownerSocket.call("signal", "\"bubble\": \"" + b + "\", \"to\": \"" + member.id()
+                    + "\", \"signal\": {\"kind\": \"sneaky\"}").getInt("status"));
+        }
+    }
+
+    @Test
+    void theSocketRefusesForgedTokensClosesRevokedOnesAndSurvivesBadFrames() throws Exception {
+        String crew = tenants.company("Hostile", "EMEA", null);
+        Person mallory = tenants.person(crew, "EMEA", "Mallory", "Attacker");
+        Person bystander = tenants.person(crew, "EMEA", "Bea", "Bystander");
+
+        // a forged token: no upgrade
+        String forged = mallory.token().substring(0, mallory.token().length() - 4) + "AAAA";
+        CompletionException refused = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                () -> Socket.open(api, forged));
+        assertTrue(refused.getCause() instanceof WebSocketHandshakeException, refused.toString());
+        assertEquals(401, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+        // an auth frame with a forged token: an error, then closed
+        try (Socket anonymous = Socket.open(api, null)) {
+            assertEquals(401, anonymous.call("auth", "\"token\": \"" + forged + "\"").getInt("status"));
+            assertEquals(4401, anonymous.closeCode(Duration.ofSeconds(10)));
+        }
+        // nothing but an auth frame before one
+        try (Socket anonymous = Socket.open(api, null)) {
+            assertEquals(401, anonymous.call("ping", "").getInt("status"));
+        }
+
+        try (Socket bad = Socket.connect(api, mallory.token());
+             Socket calm = Socket.connect(api, bystander.token())) {
+            for (String frame : List.of("not json", "[]", "{}", "{\"type\": \"send\"}", "{\"type\": \"nope\", \"id\": \"x\"}",
+                    "{\"type\": \"send\", \"id\": \"x\", \"conversation\": \"nope\", \"body\": \"b\"}",
+                    "[".repeat(5000) + "]".repeat(5000), "{\"type\": \"ping\", \"id\": \"" + "i".repeat(65) + "\"}")) {
+                bad.sendRaw(frame);
+                JsonObject error = bad.await("error");
+                assertTrue(error.getInt("status") == 400 || error.getInt("status") == 404, error.toString());
+            }
+            bad.sendRaw("{\"type\": \"ping\", \"id\": \"big\", \"pad\": \"" + "x".repeat(70_000) + "\"}");
+            assertEquals(413, bad.await("error").getInt("status"));
+            acked(bad.call("ping", ""));
+            acked(calm.call("ping", ""));
+            assertTrue(bad.isOpen() && calm.isOpen());
+        }
+
+        // a token revoked by logout: its socket is closed within the revocation refresh interval
+        JsonObject session = people.tokens(bystander.email(), People.PASSWORD);
+        try (Socket revoked = Socket.connect(api, session.getString("accessToken"));
+             Socket other = Socket.connect(api, bystander.token())) {
+            expect(api.postJson(api.api("auth/logout"), "{\"refreshToken\": \"" + session.getString("refreshToken") + "\"}",
+                    session.getString("accessToken")), 204);
+            assertEquals(4401, revoked.closeCode(Duration.ofSeconds(15)));
+            acked(other.call("ping", "")); // another session of the same person goes on
+        }
+        HttpResponse<String> none = api.get(api.api("conversations"), null);
+        assertEquals(401, none.statusCode());
+    }
+}
