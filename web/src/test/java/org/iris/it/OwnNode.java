@@ -8,14 +8,18 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * A Payara Micro of a test's own, beside the one Arquillian manages: the same WAR and, unless the test
  * changes them, the same settings and databases as every integration test ({@code it-postgres.properties}),
- * its own data folder and a free port. Started with {@code --nocluster}.
+ * its own data folder and a free port. Started with {@code --nocluster}, unless it joins a cluster of
+ * the test's own.
  */
 public final class OwnNode implements AutoCloseable {
 
@@ -36,6 +40,29 @@ public final class OwnNode implements AutoCloseable {
      * @param change changes the settings before it starts
      */
     public static OwnNode start(String name, UnaryOperator<Properties> change) throws IOException, InterruptedException {
+        return start(name, change, List.of("--nocluster"));
+    }
+
+    /**
+     * Starts one that joins the data grid of {@code cluster} (a name of its own, so that no other Payara
+     * on this host joins), finding its members at those Hazelcast ports of loopback, its own first.
+     */
+    public static OwnNode startInCluster(String name, String cluster, List<Integer> gridPorts, UnaryOperator<Properties> change)
+            throws IOException, InterruptedException {
+        String members = gridPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
+        return start(name, change, List.of("--clustername", cluster, "--clustermode", "tcpip:" + members,
+                "--interfaces", "127.0.0.1", "--nohostaware", "--startport", String.valueOf(gridPorts.get(0))));
+    }
+
+    /** A free port of loopback. */
+    public static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
+    private static OwnNode start(String name, UnaryOperator<Properties> change, List<String> cluster)
+            throws IOException, InterruptedException {
         Tokens.writeKeysFile(); // Iris reads its signing keys when it starts
         Properties settings = new Properties();
         try (var in = Files.newBufferedReader(Path.of(required("it.micro.properties")))) {
@@ -47,15 +74,14 @@ public final class OwnNode implements AutoCloseable {
         try (var out = Files.newBufferedWriter(file)) {
             settings.store(out, name);
         }
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = freePort();
         Path log = Path.of("target/" + name + "-micro.log").toAbsolutePath();
-        Process micro = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", required("it.micro.jar"), "--nocluster", "--port", String.valueOf(port),
-                "--systemProperties", file.toString(), "--deploy", required("it.war"), "--contextroot", "/")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", required("it.micro.jar")));
+        command.addAll(cluster);
+        command.addAll(List.of("--port", String.valueOf(port), "--systemProperties", file.toString(),
+                "--deploy", required("it.war"), "--contextroot", "/"));
+        Process micro = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         OwnNode node = new OwnNode(micro, log, new Api(url(port)));
         Instant deadline = Instant.now().plusSeconds(240);
         while (!node.ready()) {

@@ -1,0 +1,97 @@
+package org.iris;
+
+import static org.iris.it.Api.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.iris.it.Api;
+import org.iris.it.OwnNode;
+import org.iris.it.Socket;
+import org.iris.it.Tenants.Person;
+import org.iris.it.WithPeople;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Payara Micro nodes in one data grid (a cluster name of this test's own, on loopback), on the
+ * same databases, each holding some users' sockets: what is sent on one reaches those connected to
+ * the other, and so does presence; nobody outside the network sees it.
+ */
+class ClusterIT extends WithPeople {
+
+    private static OwnNode a;
+    private static OwnNode b;
+
+    @BeforeAll
+    static void cluster() throws Exception {
+        String name = "iris-it-" + UUID.randomUUID();
+        List<Integer> grid = List.of(OwnNode.freePort(), OwnNode.freePort());
+        CompletableFuture<OwnNode> first = CompletableFuture.supplyAsync(() -> start("cluster-a", name, grid));
+        CompletableFuture<OwnNode> second = CompletableFuture.supplyAsync(() -> start("cluster-b", name, List.of(grid.get(1), grid.get(0))));
+        a = first.join();
+        b = second.join();
+    }
+
+    private static OwnNode start(String node, String cluster, List<Integer> grid) {
+        try {
+            return OwnNode.startInCluster(node, cluster, grid, settings -> settings);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (OwnNode node : new OwnNode[] {a, b}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    @Test
+    void twoUsersOnTwoNodesExchangeMessagesAndPresenceAndAnOutsiderSeesNone() throws Exception {
+        assertTrue(Files.readString(a.log()).contains("DG Size: 2"), "the two nodes form one cluster; see " + a.log());
+        String crew = tenants.company("Clustered", "EMEA", null);
+        Person anna = tenants.person(crew, "EMEA", "Anna", "OnA");
+        Person ben = tenants.person(crew, "EMEA", "Ben", "OnB");
+        Person carl = tenants.person(crew, "EMEA", "Carl", "NotInTheNetwork");
+        expect(api.postJson(api.api("invitations"), "{\"userId\": \"" + ben.id() + "\"}", anna.token()), 201);
+        String c = Api.json(expect(a.api().postJson(a.api().api("conversations"), "{\"userId\": \"" + ben.id() + "\"}",
+                anna.token()), 200)).getString("id");
+
+        try (Socket annaOnA = Socket.connect(a.api(), anna.token());
+             Socket benOnB = Socket.connect(b.api(), ben.token());
+             Socket carlOnA = Socket.connect(a.api(), carl.token());
+             Socket carlOnB = Socket.connect(b.api(), carl.token())) {
+            JsonObject ack = annaOnA.call("send", "\"conversation\": \"" + c + "\", \"body\": \"hello from node A\"");
+            assertEquals("ack", ack.getString("type"), ack.toString());
+            assertEquals("hello from node A", benOnB.await("message").getJsonObject("message").getString("body"));
+
+            JsonObject back = benOnB.call("send", "\"conversation\": \"" + c + "\", \"body\": \"and back from B\"");
+            assertEquals("ack", back.getString("type"), back.toString());
+            assertEquals("and back from B", annaOnA.await(frame -> "message".equals(frame.getString("type"))
+                    && ben.id().equals(frame.getJsonObject("message").getString("sender")), java.time.Duration.ofSeconds(10))
+                    .getJsonObject("message").getString("body"));
+
+            // presence set on B is seen on A, by the network only
+            expect(b.api().put("users/me/presence", "{\"presence\": \"away\"}", ben.token()), 200);
+            JsonObject presence = annaOnA.await("presence");
+            assertEquals(ben.id(), presence.getString("user"));
+            assertEquals("away", presence.getString("status"));
+            for (Socket outsider : List.of(carlOnA, carlOnB)) {
+                assertEquals("ack", outsider.call("ping", "").getString("type"));
+                assertTrue(outsider.everything().stream().noneMatch(frame -> "presence".equals(frame.getString("type"))
+                        || "message".equals(frame.getString("type"))), "nothing reaches one outside");
+            }
+        }
+    }
+}
