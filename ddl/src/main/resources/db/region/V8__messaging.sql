@@ -80,3 +80,27 @@ CREATE TABLE conversation_reader (
 -- Bubbles created before messaging have their conversation too.
 INSERT INTO conversation (id, kind, last_seq, created_at, last_at, version)
 SELECT id, 'BUBBLE', 0, created_at, created_at, 0 FROM bubble;
+
+-- A file shared in a conversation, stored only once clamd found it clean (scanned_at, scanner). Its
+-- name is sealed like a message body; its content lies encrypted in the region's blob store (blob,
+-- a path under the region's folder) under a key of its own (file_key, sealed with the conversation's
+-- data key key_version), in segments of 64 KiB, each AES-256-GCM.
+CREATE TABLE conversation_file (
+    id              UUID                     NOT NULL,
+    conversation_id UUID                     NOT NULL,
+    uploader_id     UUID                     NOT NULL,
+    name            BYTEA                    NOT NULL,
+    media_type      VARCHAR(127)             NOT NULL,
+    size            BIGINT                   NOT NULL,
+    key_version     INTEGER                  NOT NULL,
+    file_key        BYTEA                    NOT NULL,
+    blob            VARCHAR(200)             NOT NULL,
+    scanned_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    scanner         VARCHAR(120)             NOT NULL,
+    created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT conversation_file_pk PRIMARY KEY (id),
+    CONSTRAINT conversation_file_conversation_fk FOREIGN KEY (conversation_id) REFERENCES conversation (id) ON DELETE CASCADE,
+    CONSTRAINT conversation_file_size_ck CHECK (size >= 0)
+);
+
+CREATE INDEX conversation_file_conversation_ix ON conversation_file (conversation_id, created_at);

@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,13 +19,14 @@ import org.iris.messaging.control.ConversationStore.Listed;
 import org.iris.messaging.control.ConversationStore.Opened;
 import org.iris.messaging.control.ConversationStore.Sent;
 import org.iris.messaging.control.Fanout;
+import org.iris.messaging.control.FileStore;
 import org.iris.messaging.control.Frames;
 import org.iris.platform.entity.Caller;
 import org.iris.platform.entity.GuestRole;
 
 /**
  * Conversations over REST (SPEC §6): start a one-to-one one, list one's own, read the history, send,
- * mark read, delete one's own last message. What is sent or deleted is pushed, once committed, to
+ * mark read, delete one's own last message; share, list, download and delete files. What is sent or deleted is pushed, once committed, to
  * every socket of everyone who takes part, on every node. A guest reaches their bubble's conversation
  * only.
  */
@@ -38,6 +40,9 @@ public class Conversations {
 
     @Inject
     Fanout fanout;
+
+    @Inject
+    FileStore files;
 
     @RolesAllowed({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN})
     public Opened direct(Caller caller, UUID userId) {
@@ -71,6 +76,29 @@ public class Conversations {
     public void deleteLast(Visitor visitor, UUID id, UUID messageId) {
         Sent deleted = store.deleteLast(visitor, id, messageId);
         fanout.send(deleted.recipients(), Frames.posted(deleted.message()));
+    }
+
+    public FileStore.Shared upload(Visitor visitor, UUID id, String name, String mediaType, InputStream content) {
+        FileStore.Change shared = files.upload(visitor, id, name, mediaType, content);
+        fanout.send(shared.recipients(), Frames.file(shared.file(), false));
+        return shared.file();
+    }
+
+    public List<FileStore.Shared> files(Visitor visitor, UUID id) {
+        return files.list(visitor, id);
+    }
+
+    public FileStore.Download download(Visitor visitor, UUID id, UUID fileId) {
+        return files.download(visitor, id, fileId);
+    }
+
+    public void deleteFile(Visitor visitor, UUID id, UUID fileId) {
+        FileStore.Change deleted = files.delete(visitor, id, fileId);
+        fanout.send(deleted.recipients(), Frames.file(deleted.file(), true));
+    }
+
+    public long maxFileBytes() {
+        return files.maxBytes();
     }
 
     public void markRead(Visitor visitor, UUID id, long seq) {

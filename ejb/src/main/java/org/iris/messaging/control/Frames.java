@@ -42,6 +42,24 @@ public final class Frames {
                 .add("message", message(posted)).build().toString();
     }
 
+    public static JsonObject file(FileStore.Shared file) {
+        return JSON.createObjectBuilder().add("id", file.id().toString()).add("conversation", file.conversationId().toString())
+                .add("uploader", file.uploader().toString()).add("name", file.name()).add("mediaType", file.mediaType())
+                .add("size", file.size()).add("createdAt", file.createdAt().toInstant().toString()).build();
+    }
+
+    /** A file shared, or ({@code deleted}) deleted by its uploader. */
+    public static String file(FileStore.Shared file, boolean deleted) {
+        JsonObjectBuilder frame = JSON.createObjectBuilder().add("type", deleted ? "file-deleted" : "file")
+                .add("conversation", file.conversationId().toString());
+        if (deleted) {
+            frame.add("file", file.id().toString());
+        } else {
+            frame.add("file", file(file));
+        }
+        return frame.build().toString();
+    }
+
     public static String read(UUID conversation, UUID reader, long seq) {
         return JSON.createObjectBuilder().add("type", "read").add("conversation", conversation.toString())
                 .add("reader", reader.toString()).add("seq", seq).build().toString();

@@ -16,7 +16,13 @@ public abstract class BusinessException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public enum Kind {
-        NOT_FOUND, INVALID, CONFLICT, FORBIDDEN, UNAUTHENTICATED, TOO_MANY
+        NOT_FOUND, INVALID, CONFLICT, FORBIDDEN, UNAUTHENTICATED, TOO_MANY,
+        /** Well-formed, but its content is refused (an infected file). */
+        UNPROCESSABLE,
+        /** A service it needs is not there now (clamd); nothing was changed. */
+        UNAVAILABLE,
+        /** Larger than the limit for what it is (a file). */
+        TOO_LARGE
     }
 
     /** One input that broke a rule: which field and why. */

@@ -9,6 +9,7 @@ import org.iris.bubble.entity.Bubble;
 import org.iris.messaging.control.ConversationStore.History;
 import org.iris.messaging.control.ConversationStore.Listed;
 import org.iris.messaging.control.ConversationStore.Opened;
+import org.iris.messaging.control.FileStore;
 import org.iris.messaging.control.Posted;
 import org.iris.messaging.entity.Conversation;
 import org.iris.messaging.entity.Pair;
@@ -50,6 +51,15 @@ public final class MessagingViews {
         static MessageView of(Posted posted) {
             return new MessageView(posted.id(), posted.conversationId(), posted.seq(), posted.sender(), posted.clientId(),
                     posted.sentAt(), posted.body().orElse(null), posted.deleted());
+        }
+    }
+
+    /** A file shared in a conversation, scanned clean; {@code mediaType} is what its uploader said it is. */
+    public record FileView(UUID id, UUID conversationId, UUID uploaderId, String name, String mediaType, long size,
+                           OffsetDateTime createdAt, OffsetDateTime scannedAt) {
+        static FileView of(FileStore.Shared file) {
+            return new FileView(file.id(), file.conversationId(), file.uploader(), file.name(), file.mediaType(), file.size(),
+                    file.createdAt(), file.scannedAt());
         }
     }
 

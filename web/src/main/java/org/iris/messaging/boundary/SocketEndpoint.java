@@ -32,6 +32,7 @@ import org.iris.messaging.control.ConversationStore.Sent;
 import org.iris.messaging.control.Fanout;
 import org.iris.messaging.control.Frames;
 import org.iris.platform.boundary.JsonNesting;
+import org.iris.platform.boundary.Statuses;
 import org.iris.platform.control.BusinessException;
 import org.iris.platform.control.InvalidRequest;
 import org.iris.platform.control.Unauthenticated;
@@ -108,7 +109,7 @@ public class SocketEndpoint {
             }
             handle(session, visitor.get(), type, id.get(), frame);
         } catch (BusinessException refused) {
-            error(session, id, status(refused), refused.title(), refused.getMessage());
+            error(session, id, Statuses.of(refused.kind()), refused.title(), refused.getMessage());
             if (refused.kind() == BusinessException.Kind.UNAUTHENTICATED && state.visitor().isEmpty()) {
                 Sockets.close(session, refused.getMessage());
             }
@@ -231,16 +232,5 @@ public class SocketEndpoint {
 
     private static void error(Session session, Optional<String> id, int status, String title, String detail) {
         Sockets.send(session, Frames.error(id, status, title, detail));
-    }
-
-    static int status(BusinessException refused) {
-        return switch (refused.kind()) {
-            case NOT_FOUND -> 404;
-            case INVALID -> 400;
-            case CONFLICT -> 409;
-            case FORBIDDEN -> 403;
-            case UNAUTHENTICATED -> 401;
-            case TOO_MANY -> 429;
-        };
     }
 }

@@ -16,7 +16,8 @@ import java.io.InputStream;
 import java.util.Locale;
 
 /**
- * Refuses request bodies larger than {@code iris.api.max-body-bytes} with 413, before anything
+ * Refuses request bodies larger than {@code iris.api.max-body-bytes} (a file's upload:
+ * {@code iris.files.max-bytes} and its framing) with 413, before anything
  * parses them: at once when the declared length is too large, and while reading when a body
  * without a declared length (chunked) grows past the limit. A JSON body that nests arrays and
  * objects deeper than {@value #MAX_DEPTH} levels is refused with 400 as it streams in: a parser
@@ -32,17 +33,34 @@ public class BodySizeLimit implements ContainerRequestFilter {
     @ConfigProperty(name = "iris.api.max-body-bytes", defaultValue = "65536")
     long limit;
 
+    /** The largest file, of which an upload's body may be larger by its multipart framing. */
+    @Inject
+    @ConfigProperty(name = "iris.files.max-bytes", defaultValue = "104857600")
+    long fileLimit;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > limit) {
+        MediaType type = request.getMediaType();
+        long allowed = upload(request, type) ? fileLimit + FRAMING : limit;
+        if (request.getLength() > allowed) {
             throw tooLarge();
         }
         if (request.hasEntity()) {
-            MediaType type = request.getMediaType();
             boolean json = type != null && type.getSubtype().toLowerCase(Locale.ROOT).endsWith("json");
-            request.setEntityStream(new Bounded(request.getEntityStream(), limit, json));
+            request.setEntityStream(new Bounded(request.getEntityStream(), allowed, json));
         }
     }
+
+    /** What a multipart body may add to its file: boundaries and a part's headers. */
+    static final long FRAMING = 64 * 1024;
+
+    /** A file's upload: a multipart POST to a conversation's files. */
+    private static boolean upload(ContainerRequestContext request, MediaType type) {
+        return "POST".equals(request.getMethod()) && type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
+                && UPLOAD.matcher(request.getUriInfo().getPath()).matches();
+    }
+
+    private static final java.util.regex.Pattern UPLOAD = java.util.regex.Pattern.compile("/?conversations/[^/]+/files/?");
 
     /** Closes the connection too: the client may still be sending a body nobody will read. */
     static WebApplicationException tooLarge() {

@@ -13,14 +13,7 @@ public class BusinessExceptionMapper implements ExceptionMapper<BusinessExceptio
 
     @Override
     public Response toResponse(BusinessException e) {
-        int status = switch (e.kind()) {
-            case NOT_FOUND -> 404;
-            case INVALID -> 400;
-            case CONFLICT -> 409;
-            case FORBIDDEN -> 403;
-            case UNAUTHENTICATED -> 401;
-            case TOO_MANY -> 429;
-        };
+        int status = Statuses.of(e.kind());
         String type = e.problemType().map(name -> Problem.TYPE_PREFIX + name).orElseGet(() -> Problem.typeOf(status));
         List<Problem.Violation> violations = e.fieldErrors().isEmpty() ? null : e.fieldErrors().stream()
                 .map(error -> new Problem.Violation(error.field(), error.message()))
