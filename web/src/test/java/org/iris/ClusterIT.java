@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.iris.it.Api;
+import org.iris.it.Databases;
 import org.iris.it.OwnNode;
 import org.iris.it.Socket;
 import org.iris.it.Tenants.Person;
@@ -34,15 +36,26 @@ class ClusterIT extends WithPeople {
     static void cluster() throws Exception {
         String name = "iris-it-" + UUID.randomUUID();
         List<Integer> grid = List.of(OwnNode.freePort(), OwnNode.freePort());
-        CompletableFuture<OwnNode> first = CompletableFuture.supplyAsync(() -> start("cluster-a", name, grid));
-        CompletableFuture<OwnNode> second = CompletableFuture.supplyAsync(() -> start("cluster-b", name, List.of(grid.get(1), grid.get(0))));
+        int deadClamd = OwnNode.freePort(); // nobody listens there: node B's clamd is down
+        CompletableFuture<OwnNode> first = CompletableFuture.supplyAsync(() -> start("cluster-a", name, grid, FILES, CLAMD));
+        CompletableFuture<OwnNode> second = CompletableFuture.supplyAsync(() -> start("cluster-b", name,
+                List.of(grid.get(1), grid.get(0)), FILES, deadClamd));
         a = first.join();
         b = second.join();
     }
 
-    private static OwnNode start(String node, String cluster, List<Integer> grid) {
+    /** The blob store both nodes share, as a cluster's nodes must (a mount of the region's storage). */
+    private static final Path FILES = Path.of("target/cluster-files").toAbsolutePath();
+    private static final int CLAMD = Integer.getInteger("it.clamd.port", 3310);
+
+    private static OwnNode start(String node, String cluster, List<Integer> grid, Path files, int clamd) {
         try {
-            return OwnNode.startInCluster(node, cluster, grid, settings -> settings);
+            return OwnNode.startInCluster(node, cluster, grid, settings -> {
+                settings.setProperty("iris.files.dir", files.toString());
+                settings.setProperty("iris.clamd.port", String.valueOf(clamd));
+                settings.setProperty("iris.clamd.timeout-seconds", "5");
+                return settings;
+            });
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -55,6 +68,41 @@ class ClusterIT extends WithPeople {
                 node.close();
             }
         }
+    }
+
+    private static List<Path> blobs() throws Exception {
+        if (!Files.isDirectory(FILES)) {
+            return List.of();
+        }
+        try (var all = Files.walk(FILES)) {
+            return all.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    @Test
+    void aFileSharedOnOneNodeIsReadOnTheOtherAndANodeWhoseClamdIsDownKeepsNothing() throws Exception {
+        String crew = tenants.company("Clustered files", "EMEA", null);
+        Person anna = tenants.person(crew, "EMEA", "Ann", "OnA");
+        Person ben = tenants.person(crew, "EMEA", "Bo", "OnB");
+        String c = Api.json(expect(a.api().postJson(a.api().api("conversations"), "{\"userId\": \"" + ben.id() + "\"}",
+                anna.token()), 200)).getString("id");
+        byte[] content = "minutes of the meeting\n".repeat(5000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (Socket benOnB = Socket.connect(b.api(), ben.token())) {
+            String id = Api.json(expect(FilesIT.upload(a.api(), anna.token(), c, "minutes.txt", "text/plain", content), 201))
+                    .getString("id");
+            assertEquals(id, benOnB.await("file").getJsonObject("file").getString("id"));
+            var got = java.net.http.HttpClient.newHttpClient().send(Api.request(b.api().api("conversations/" + c + "/files/" + id),
+                    ben.token()).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, got.statusCode());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(content, got.body());
+        }
+        List<Path> before = blobs();
+        String rows = Databases.column("emea", "SELECT count(*) FROM conversation_file WHERE conversation_id = CAST(? AS UUID)", c).get(0);
+        JsonObject refused = org.iris.it.Problems.assertProblem(FilesIT.upload(b.api(), ben.token(), c, "reply.txt", "text/plain",
+                "a reply".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 503);
+        assertTrue(refused.getString("type").endsWith("scanner-unavailable"), refused.toString());
+        assertEquals(rows, Databases.column("emea", "SELECT count(*) FROM conversation_file WHERE conversation_id = CAST(? AS UUID)", c).get(0));
+        assertEquals(before, blobs(), "no blob kept, none left incoming");
     }
 
     @Test
