@@ -299,4 +299,38 @@ class MessagingIT extends WithPeople {
         HttpResponse<String> none = api.get(api.api("conversations"), null);
         assertEquals(401, none.statusCode());
     }
+
+    @Test
+    void aConversationGoesToOnesOwnMailboxOnlyInItsLanguageAndNotTooOften() throws Exception {
+        String crew = tenants.company("Mailing", "EMEA", null);
+        Person ana = tenants.person(crew, "EMEA", "Ana", "Asker");
+        Person bo = tenants.person(crew, "EMEA", "Bo", "Other");
+        Person cy = tenants.person(tenants.company("Not mailing", "EMEA", null), "EMEA", "Cy", "Outsider");
+        String c = direct(ana, bo);
+        String secret = "rendez-vous au moulin " + System.nanoTime();
+        expect(api.postJson(api.api("conversations/" + c + "/messages"), "{\"body\": \"" + secret + "\"}", ana.token()), 201);
+        String gone = Api.json(expect(api.postJson(api.api("conversations/" + c + "/messages"), "{\"body\": \"oups\"}",
+                bo.token()), 201)).getString("id");
+        expect(api.delete("conversations/" + c + "/messages/" + gone, bo.token()), 204);
+        int before = org.iris.it.Mailbox.messagesTo(bo.email()).size();
+
+        expect(api.postJson(api.api("conversations/" + c + "/transcript"), "{\"lang\": \"fr\"}", ana.token()), 202);
+        // the outbox waits with ids only, never the text
+        assertTrue(Databases.column("emea", "SELECT coalesce(mail_values, '') || coalesce(text_body, '') FROM mail_outbox "
+                + "WHERE mail_values LIKE ?", "%" + c + "%").stream().noneMatch(row -> row.contains(secret)));
+        var mail = org.iris.it.Mailbox.await(ana.email(), org.iris.it.Mailbox.messagesTo(ana.email()).size() + 1);
+        String text = org.iris.it.Mailbox.text(mail).replace("=\r\n", "").replace("=3D", "=");
+        assertTrue(org.iris.it.Mailbox.subject(mail).startsWith("Votre conversation"), org.iris.it.Mailbox.subject(mail));
+        assertTrue(text.contains(secret), text);
+        assertTrue(text.contains("(message supprim"), text);
+        assertFalse(text.contains("oups"));
+        assertEquals(before, org.iris.it.Mailbox.messagesTo(bo.email()).size(), "to the caller's own address only");
+
+        assertProblem(api.postJson(api.api("conversations/" + c + "/transcript"), "{}", cy.token()), 404);
+        assertProblem(api.postJson(api.api("conversations/" + c + "/transcript"), "{\"lang\": \"de\"}", ana.token()), 400);
+        for (int i = 2; i <= 5; i++) {
+            expect(api.postJson(api.api("conversations/" + c + "/transcript"), "{}", ana.token()), 202);
+        }
+        assertProblem(api.postJson(api.api("conversations/" + c + "/transcript"), "{}", ana.token()), 429);
+    }
 }

@@ -201,7 +201,8 @@ class ApiContractTest {
                         assertEquals(fallback.value(), String.valueOf(documentedQuery.getSchema().getDefault()),
                                 endpoint + ": default of " + query.value());
                     }
-                } else if (path == null && parameter.getAnnotation(Context.class) == null) {
+                } else if (path == null && parameter.getAnnotation(Context.class) == null
+                        && parameter.getAnnotation(jakarta.ws.rs.HeaderParam.class) == null) { // Content-Type and the like
                     body = parameter.getType();
                 }
             }
@@ -213,6 +214,16 @@ class ApiContractTest {
             assertNotNull(operation.getRequestBody(), endpoint + " takes a body");
             assertEquals(Boolean.TRUE, operation.getRequestBody().getRequired(), endpoint + ": the body is required");
             Consumes consumes = endpoint.java().getAnnotation(Consumes.class);
+            if (consumes != null && Arrays.asList(consumes.value()).contains(jakarta.ws.rs.core.MediaType.MULTIPART_FORM_DATA)) {
+                assertEquals(InputStream.class, body, endpoint + ": an upload is read as a stream");
+                assertEquals(List.of(jakarta.ws.rs.core.MediaType.MULTIPART_FORM_DATA),
+                        List.copyOf(operation.getRequestBody().getContent().keySet()), endpoint + ": an upload's body type");
+                Schema<?> form = resolve(operation.getRequestBody().getContent().get(jakarta.ws.rs.core.MediaType.MULTIPART_FORM_DATA)
+                        .getSchema());
+                assertEquals(Set.of("file"), form.getProperties().keySet(), endpoint + ": the one part read, file");
+                assertEquals("binary", form.getProperties().get("file").getFormat(), endpoint + ": file is binary");
+                continue;
+            }
             boolean mergePatch = consumes != null && Arrays.asList(consumes.value()).contains(MergePatch.MEDIA_TYPE);
             List<String> mediaTypes = mergePatch ? List.of(MergePatch.MEDIA_TYPE, "application/json") : List.of("application/json");
             assertEquals(mediaTypes, List.copyOf(operation.getRequestBody().getContent().keySet()),

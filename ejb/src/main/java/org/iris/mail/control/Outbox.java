@@ -60,6 +60,16 @@ public class Outbox {
         region.persist(OutboxMail.of(to.value(), Lane.PIN, null, kind, language.code(), write(values), now, validity));
     }
 
+    /**
+     * A notice whose content the {@link DeferredMail} that handles {@code kind} decides when it is
+     * sent (so that what it carries never waits in the outbox), beside any other of its kind.
+     */
+    public void deferNotice(EntityManager region, EmailAddress to, String kind, Language language, Map<String, Object> values,
+                            Duration validity) {
+        region.persist(OutboxMail.of(to.value(), Lane.NOTICE, null, kind, language.code(), write(values), clock.instant(),
+                validity));
+    }
+
     public static String write(Map<String, Object> values) {
         JsonObjectBuilder object = JSON.createObjectBuilder();
         values.forEach((name, value) -> {

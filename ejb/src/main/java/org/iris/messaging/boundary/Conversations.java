@@ -20,9 +20,11 @@ import org.iris.messaging.control.ConversationStore.Opened;
 import org.iris.messaging.control.ConversationStore.Sent;
 import org.iris.messaging.control.Fanout;
 import org.iris.messaging.control.FileStore;
+import org.iris.messaging.control.Transcripts;
 import org.iris.messaging.control.Frames;
 import org.iris.platform.entity.Caller;
 import org.iris.platform.entity.GuestRole;
+import org.iris.platform.entity.Language;
 
 /**
  * Conversations over REST (SPEC §6): start a one-to-one one, list one's own, read the history, send,
@@ -43,6 +45,9 @@ public class Conversations {
 
     @Inject
     FileStore files;
+
+    @Inject
+    Transcripts transcripts;
 
     @RolesAllowed({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN})
     public Opened direct(Caller caller, UUID userId) {
@@ -95,6 +100,12 @@ public class Conversations {
     public void deleteFile(Visitor visitor, UUID id, UUID fileId) {
         FileStore.Change deleted = files.delete(visitor, id, fileId);
         fanout.send(deleted.recipients(), Frames.file(deleted.file(), true));
+    }
+
+    /** The conversation, to the caller's own mailbox; accounts only. */
+    @RolesAllowed({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN})
+    public void transcript(Visitor visitor, UUID id, Optional<Language> language) {
+        transcripts.request(visitor, id, language);
     }
 
     public long maxFileBytes() {

@@ -34,6 +34,7 @@ import org.iris.platform.boundary.Callers;
 import org.iris.platform.boundary.Ids;
 import org.iris.platform.boundary.MergePatch;
 import org.iris.platform.control.InvalidRequest;
+import org.iris.platform.entity.Language;
 import org.iris.platform.control.BusinessException.FieldError;
 
 /**
@@ -49,6 +50,7 @@ public class ConversationsResource {
     private static final Set<String> START = Set.of("userId");
     private static final Set<String> MESSAGE = Set.of("clientId", "body");
     private static final Set<String> READ = Set.of("seq");
+    private static final Set<String> TRANSCRIPT = Set.of("lang");
 
     @Inject
     Conversations conversations;
@@ -125,6 +127,21 @@ public class ConversationsResource {
     public Response delete(@PathParam("id") UUID id, @PathParam("messageId") UUID messageId) {
         conversations.deleteLast(visitors.current(), id, messageId);
         return Response.noContent().build();
+    }
+
+    /**
+     * Body {@code {"lang": "en"|"fr"}} (optional; the caller's language otherwise): 202, the
+     * conversation goes to the caller's own address by mail.
+     */
+    @POST
+    @Path("{id}/transcript")
+    public Response transcript(@PathParam("id") UUID id, @NotNull JsonValue body) {
+        MergePatch fields = new MergePatch(body, TRANSCRIPT);
+        var lang = fields.string("lang");
+        fields.check("A transcript may name its language, en or fr.");
+        var caller = callers.current();
+        conversations.transcript(Visitor.of(caller), id, lang.map(code -> Language.parse(code, "lang")));
+        return Response.accepted().build();
     }
 
     /** Body {@code {"seq": n}}: read up to and including message n. */
