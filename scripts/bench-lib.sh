@@ -1,6 +1,7 @@
-# Sourced by the benchmarks (scripts/bench-auth.sh, scripts/bench-conference.sh): wrk, an embedded
+# Sourced by the benchmarks (scripts/bench-auth.sh, -conference.sh, -messaging.sh): wrk, an embedded
 # Iris started from the built WAR with the README run's JVM settings, users created through the real
-# API, and one measured wrk run at a time. The caller sets port, out, users, password, wrk_dir.
+# API, and one measured wrk run at a time. The caller sets port, out, users, password, wrk_dir, and
+# BENCH_PROPERTIES for settings of its own.
 . scripts/iris-options.sh   # the JVM settings of scripts/run.sh, unless IRIS_JAVA_OPTIONS says others
 mkdir -p "$out"
 
@@ -36,6 +37,7 @@ iris.password.iterations=$iterations
 iris.pin.address.max-requests-per-hour=100000
 iris.pin.address.max-tries-per-hour=100000
 iris.login.address.free-failures=100000
+${BENCH_PROPERTIES:-}
 PROPERTIES
     for boundary in global emea de na cala apac anz cn hds; do
         echo "iris.db.$boundary.url=jdbc:h2:$(pwd)/$data/$boundary;DB_CLOSE_ON_EXIT=FALSE" >> "$out/iris-$iterations.properties"

@@ -16,15 +16,17 @@
  *   <li>{@code visibility}: the rules of who may find whom, and the directory;</li>
  *   <li>{@code network}: invitations, contacts, favorites, presence;</li>
  *   <li>{@code bubble}: group conversations, their participants and guests, conferences and lobby;</li>
+ *   <li>{@code messaging}: conversations, encrypted messages and scanned files, the WebSocket endpoint
+ *       and its pushes across nodes;</li>
  * </ol>
- * and, to come above them in this order, {@code messaging}, {@code audit} and {@code lifecycle}: the
+ * and, to come above them in this order, {@code audit} and {@code lifecycle}: the
  * direction test already holds each to its place. Identity sits below company:
  * companies administer accounts. Where a lower feature must react to a higher one, it fires a CDI
- * event ({@code AccountChanged}, {@code AccountOpened}, {@code CompanyModeChanged}; {@code BubbleEvent} for
- * the pushes to come); where it needs to
+ * event ({@code AccountChanged}, {@code AccountOpened}, {@code CompanyModeChanged}; {@code BubbleEvent} and
+ * {@code PresenceChanged}, which messaging pushes to sockets); where it needs to
  * ask one, it declares the question as an interface the higher one implements ({@code Tenancy}:
  * identity asks company; {@code Networks}: visibility asks network; {@code DeferredMail}: mail asks
- * identity). A feature's tables are read and written by its own classes only. {@code
+ * identity and messaging). A feature's tables are read and written by its own classes only. {@code
  * FeatureDirectionTest} fails on an import that runs back up.
  */
 package org.iris;

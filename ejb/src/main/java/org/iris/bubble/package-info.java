@@ -20,7 +20,7 @@
  *     across restarts ({@link org.iris.bubble.boundary.Conferences}); whoever is in gets TURN REST
  *     credentials ({@link org.iris.bubble.control.TurnCredentials}).</li>
  * <li>Every change is a {@link org.iris.bubble.entity.BubbleEvent}, fired in its transaction, for the
- *     push to come. {@link org.iris.bubble.control.Handover} is what SPEC §9's account closing calls
+ *     pushes of messaging. {@link org.iris.bubble.control.Handover} is what SPEC §9's account closing calls
  *     for the bubbles of a closed owner.</li>
  * </ul>
  */

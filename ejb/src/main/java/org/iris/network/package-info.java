@@ -15,7 +15,7 @@
  *     held otherwise; its inviter learns who it reached only once it is accepted. A user sends a
  *     bounded number of invitations an hour and a day.</li>
  * <li>Presence is stored in the user's region database, shared by every node, and shown only to their
- *     network; each change is a {@link org.iris.network.entity.PresenceChanged} event for the push to come.</li>
+ *     network; each change is a {@link org.iris.network.entity.PresenceChanged} event, which messaging pushes to the sockets of the user's network.</li>
  * </ul>
  */
 package org.iris.network;

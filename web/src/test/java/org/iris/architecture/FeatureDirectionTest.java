@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FeatureDirectionTest {
 
-    /** From the bottom up; the last four are to come, and are held to their place as soon as they do. */
+    /** From the bottom up; the last two are to come, and are held to their place as soon as they do. */
     static final List<String> FEATURES = List.of("platform", "residency", "mail", "identity", "company", "visibility",
             "network", "bubble", "messaging", "audit", "lifecycle");
 

@@ -344,7 +344,25 @@ public class ConversationStore {
     }
 
     private <T> T change(Visitor visitor, UUID id, Work<T> work) {
-        Region region = open(visitor, id).region();
+        // where a conversation lives never changes: known once, it spares a read before the lock (whoever
+        // takes part is still checked under it)
+        Region region = homes.get(id);
+        if (region == null) {
+            region = open(visitor, id).region();
+            if (homes.size() >= MAX_HOMES) {
+                homes.clear();
+            }
+            homes.put(id, region);
+        }
+        Region home = region;
+        return changeIn(home, visitor, id, work);
+    }
+
+    /** Where conversations live, as they were found; at most {@value #MAX_HOMES}. */
+    private final java.util.Map<UUID, Region> homes = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int MAX_HOMES = 100_000;
+
+    private <T> T changeIn(Region region, Visitor visitor, UUID id, Work<T> work) {
         return transactions.commit(() -> {
             EntityManager manager = managers.of(region);
             Conversation conversation = manager.find(Conversation.class, id, LockModeType.PESSIMISTIC_WRITE);

@@ -44,20 +44,40 @@ public class DataKeys {
      */
     public Current current(EntityManager manager, Region region, UUID conversationId) {
         MessageKeys.Kek kek = keks.current(region);
-        DataKey latest = manager.createQuery(
+        Latest known = latest.get(conversationId);
+        if (known != null && known.kekVersion() == kek.version()) {
+            return known.key();
+        }
+        DataKey stored = manager.createQuery(
                         "SELECT k FROM DataKey k WHERE k.conversationId = :conversation ORDER BY k.version DESC", DataKey.class)
                 .setParameter("conversation", conversationId)
                 .setMaxResults(1)
                 .getResultStream().findFirst().orElse(null);
-        if (latest != null && latest.kekVersion() == kek.version()) {
-            return new Current(latest.version(), unwrap(region, latest));
+        if (stored != null && stored.kekVersion() == kek.version()) {
+            Current found = new Current(stored.version(), unwrap(region, stored));
+            // only a key read back from its row is remembered: a new one's transaction may yet roll back
+            if (latest.size() >= MAX_KEPT) {
+                latest.clear();
+            }
+            latest.put(conversationId, new Latest(found, kek.version()));
+            return found;
         }
-        int version = latest == null ? 1 : latest.version() + 1;
+        int version = stored == null ? 1 : stored.version() + 1;
         SecretKey key = Seal.newKey();
         manager.persist(DataKey.of(conversationId, version, kek.version(),
                 Seal.seal(kek.key(), key.getEncoded(), place(region, conversationId, version)), clock.instant()));
         return new Current(version, key);
     }
+
+    /**
+     * The newest data key of each conversation this node sealed with lately, and the key-encryption
+     * key that wrapped it: a conversation's data keys are only ever added, so the newest stays the
+     * newest until the region's key-encryption key changes (a restart with a new key file).
+     */
+    private record Latest(Current key, int kekVersion) {
+    }
+
+    private final Map<UUID, Latest> latest = new ConcurrentHashMap<>();
 
     /** The conversation's data key of that version. */
     public SecretKey version(EntityManager manager, Region region, UUID conversationId, int version) {
@@ -75,6 +95,7 @@ public class DataKeys {
     /** Forgets the keys of a conversation whose rows are gone. */
     public void forget(UUID conversationId) {
         kept.keySet().removeIf(key -> conversationId.equals(key.conversationId()));
+        latest.remove(conversationId);
     }
 
     private SecretKey unwrap(Region region, DataKey stored) {

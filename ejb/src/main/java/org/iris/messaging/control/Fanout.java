@@ -25,8 +25,9 @@ import javax.naming.NamingException;
 import org.iris.platform.control.Secrets;
 
 /**
- * Hands a push to every node, each of which gives it to the sockets it holds: a frame and the ids of
- * whom it is for travel on a topic of Payara's data grid (Hazelcast, JNDI {@code payara/Hazelcast}),
+ * Hands a push to every node, each of which gives it to the sockets it holds: this node's at once, on
+ * the sending thread; for the others, a frame and the ids of whom it is for travel on a topic of
+ * Payara's data grid (Hazelcast, JNDI {@code payara/Hazelcast}),
  * sealed with AES-256-GCM under a key derived from {@code iris.secret}, since a frame may carry a
  * message and the grid's traffic is not encrypted. Nothing durable goes through it: messages are
  * committed before they are pushed, and a client that was away reads what it missed over REST. A node
@@ -51,16 +52,23 @@ public class Fanout {
     private volatile Sockets local = (recipients, frame) -> { };
     private SecretKey key;
     private ITopic<byte[]> topic;
+    private HazelcastInstance grid;
     private UUID listener;
 
     @PostConstruct
     void join() {
         key = Seal.key(HexFormat.of().parseHex(secrets.keyedHash("push", "cluster")));
         try {
-            HazelcastInstance grid = (HazelcastInstance) new InitialContext().lookup("payara/Hazelcast");
-            ITopic<byte[]> joined = grid.getTopic(TOPIC);
-            listener = joined.addMessageListener(message -> receive(message.getMessageObject()));
+            HazelcastInstance found = (HazelcastInstance) new InitialContext().lookup("payara/Hazelcast");
+            ITopic<byte[]> joined = found.getTopic(TOPIC);
+            // this node's own pushes were delivered where they were sent: only the other nodes' are taken here
+            listener = joined.addMessageListener(message -> {
+                if (message.getPublishingMember() == null || !message.getPublishingMember().localMember()) {
+                    receive(message.getMessageObject());
+                }
+            });
             topic = joined;
+            grid = found;
         } catch (NamingException | RuntimeException | LinkageError e) {
             LOG.log(Level.INFO, "No data grid: pushes reach the sockets of this node only", e);
         }
@@ -86,20 +94,28 @@ public class Fanout {
         return topic != null;
     }
 
+    /** Whether this node is the grid's only member, so that nobody else needs the push. */
+    private boolean alone() {
+        try {
+            return grid.getCluster().getMembers().size() < 2;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Pushes the frame to every socket of these recipients, on whichever node. */
     public void send(Collection<UUID> recipients, String frame) {
         if (recipients.isEmpty()) {
             return;
         }
-        if (topic == null) {
-            local.deliver(new LinkedHashSet<>(recipients), frame);
+        local.deliver(new LinkedHashSet<>(recipients), frame);
+        if (topic == null || alone()) {
             return;
         }
         try {
             topic.publish(Seal.seal(key, encode(recipients, frame), PLACE));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "The data grid refused a push; delivering on this node only", e);
-            local.deliver(new LinkedHashSet<>(recipients), frame);
+            LOG.log(Level.WARNING, "The data grid refused a push: the sockets of the other nodes miss it", e);
         }
     }
 

@@ -302,7 +302,8 @@ public class FileStore {
 
     /**
      * The upload as clamd reads it: each chunk also goes, sealed, to the incoming file, and the bytes
-     * are counted against the limit.
+     * are counted against the limit. Its own failures are unchecked, so that clamd's client, which
+     * takes any {@link IOException} for the scanner's, does not blame clamd for them.
      */
     private static final class Counted extends FilterInputStream {
         private final OutputStream copy;
@@ -316,15 +317,21 @@ public class FileStore {
         }
 
         @Override
-        public int read() throws IOException {
+        public int read() {
             byte[] one = new byte[1];
             int n = read(one, 0, 1);
             return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
-        public int read(byte[] bytes, int offset, int length) throws IOException {
-            int n = super.read(bytes, offset, length);
+        public int read(byte[] bytes, int offset, int length) {
+            int n;
+            try {
+                n = super.read(bytes, offset, length);
+            } catch (IOException cut) {
+                // the client's side, not clamd's: told apart from a scanner that is away
+                throw new InvalidRequest("The upload was cut off before its end; nothing was kept.");
+            }
             if (n > 0) {
                 count += n;
                 if (count > limit) {

@@ -71,13 +71,24 @@ public class FilesResource {
                 in.transferTo(out);
             }
         };
-        String name = URLEncoder.encode(download.file().name(), StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(content, MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("Content-Disposition", "attachment; filename*=UTF-8''" + name)
+                .header("Content-Disposition", disposition(download.file().name()))
                 .header("Content-Length", download.file().size())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "no-store")
                 .build();
+    }
+
+    /**
+     * An attachment named as uploaded (RFC 6266): {@code filename*} in UTF-8, percent-encoded beyond
+     * RFC 8187's attribute characters, and a plain ASCII {@code filename} for older clients.
+     */
+    static String disposition(String name) {
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+                .replace("%7E", "~");
+        String ascii = name.chars().map(c -> c < 0x20 || c > 0x7e || c == '"' || c == '\\' ? '_' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
     /** Only its uploader deletes a file; everyone who takes part is told. */

@@ -16,7 +16,6 @@ import jakarta.websocket.server.ServerEndpoint;
 
 import java.io.StringReader;
 import java.time.Clock;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -27,9 +26,7 @@ import org.iris.bubble.boundary.Visitors;
 import org.iris.bubble.control.Visitor;
 import org.iris.identity.control.AccessToken;
 import org.iris.identity.control.BearerTokens;
-import org.iris.messaging.control.ConversationStore;
 import org.iris.messaging.control.ConversationStore.Sent;
-import org.iris.messaging.control.Fanout;
 import org.iris.messaging.control.Frames;
 import org.iris.platform.boundary.JsonNesting;
 import org.iris.platform.boundary.Statuses;
@@ -45,13 +42,17 @@ import org.iris.platform.control.Unauthenticated;
  * {@code id}, and is answered once with an {@code ack} (after the commit, for what is stored) or an
  * {@code error} of the same id. A bad frame is answered with an error and leaves the socket, and every
  * other socket, open; only frames beyond {@value #MAX_TRANSPORT} bytes make the container close it.
+ * Before it authenticates, a socket gets one frame, an auth frame of at most {@value #MAX_AUTH_FRAME}
+ * characters: anything else is answered 401 and closes it ({@value Sockets#TOKEN_ENDED}).
  */
 @ServerEndpoint(value = "/ws", subprotocols = SocketHandshake.PROTOCOL, configurator = SocketHandshake.class)
 public class SocketEndpoint {
 
     private static final Logger LOG = Logger.getLogger(SocketEndpoint.class.getName());
     /** The largest frame answered with an error rather than a closed socket. */
-    static final int MAX_TRANSPORT = 1 << 20;
+    static final int MAX_TRANSPORT = 256 * 1024;
+    /** The largest frame read from a socket not yet authenticated: an auth frame. */
+    static final int MAX_AUTH_FRAME = 16 * 1024;
     /** The largest frame read. */
     static final int MAX_FRAME = 64 * 1024;
     /** Frames a socket may send per second; beyond, each is refused with 429. */
@@ -66,16 +67,16 @@ public class SocketEndpoint {
     BearerTokens tokens;
 
     @Inject
-    ConversationStore conversations;
-
-    @Inject
-    Fanout fanout;
+    Realtime realtime;
 
     @Inject
     Clock clock;
 
     @OnOpen
     public void open(Session session) {
+        // Sockets closes idle sockets itself; Tyrus's timer, rescheduled on every frame, stays far behind
+        // (at 0 it would run a task at once on every frame)
+        session.setMaxIdleTimeout(sockets.containerIdleMillis());
         sockets.opened(session);
         if (session.getUserPrincipal() instanceof AccessToken token && token.getRawToken() != null) {
             authenticate(session, token, Optional.empty());
@@ -85,6 +86,12 @@ public class SocketEndpoint {
     @OnMessage(maxMessageSize = MAX_TRANSPORT)
     public void frame(String text, Session session) {
         Sockets.State state = Sockets.state(session);
+        state.active(clock.millis());
+        if (state.visitor().isEmpty() && text.length() > MAX_AUTH_FRAME) {
+            error(session, Optional.empty(), 401, "Unauthorized", "Authenticate first: an auth frame with your token.");
+            Sockets.close(session, "Authenticate first.");
+            return;
+        }
         if (text.length() > MAX_FRAME) {
             error(session, Optional.empty(), 413, "Frame too large", "A frame holds at most " + MAX_FRAME + " characters.");
             return;
@@ -110,8 +117,8 @@ public class SocketEndpoint {
             handle(session, visitor.get(), type, id.get(), frame);
         } catch (BusinessException refused) {
             error(session, id, Statuses.of(refused.kind()), refused.title(), refused.getMessage());
-            if (refused.kind() == BusinessException.Kind.UNAUTHENTICATED && state.visitor().isEmpty()) {
-                Sockets.close(session, refused.getMessage());
+            if (state.visitor().isEmpty()) {
+                Sockets.close(session, "Authenticate first."); // an unauthenticated socket gets one try
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A socket frame failed", e);
@@ -126,51 +133,40 @@ public class SocketEndpoint {
         id.ifPresent(value -> Sockets.send(session, Frames.ack(value)));
     }
 
+    /** Acknowledges a frame once what it asked for is done (committed, for what is stored). */
     private void handle(Session session, Visitor visitor, String type, String id, JsonObject frame) {
         switch (type) {
             case "send" -> {
-                Sent sent = conversations.send(visitor, uuid(frame, "conversation"), id, string(frame, "body"));
+                Sent sent = realtime.send(visitor, uuid(frame, "conversation"), id, string(frame, "body"));
                 Sockets.send(session, Frames.ack(id, JSON.createObjectBuilder().add("message", Frames.message(sent.message()))));
-                if (sent.fresh()) {
-                    fanout.send(sent.recipients(), Frames.posted(sent.message()));
-                }
+                return;
             }
-            case "delete" -> {
-                Sent deleted = conversations.deleteLast(visitor, uuid(frame, "conversation"), uuid(frame, "message"));
-                Sockets.send(session, Frames.ack(id));
-                fanout.send(deleted.recipients(), Frames.posted(deleted.message()));
-            }
-            case "read" -> {
-                UUID conversation = uuid(frame, "conversation");
-                long seq = number(frame, "seq");
-                boolean moved = conversations.markRead(visitor, conversation, seq);
-                Sockets.send(session, Frames.ack(id));
-                if (moved) {
-                    fanout.send(conversations.open(visitor, conversation).members(), Frames.read(conversation, visitor.id(), seq));
-                }
-            }
-            case "typing" -> {
-                UUID conversation = uuid(frame, "conversation");
-                Set<UUID> others = new LinkedHashSet<>(conversations.open(visitor, conversation).members());
-                others.remove(visitor.id());
-                Sockets.send(session, Frames.ack(id));
-                fanout.send(others, Frames.typing(conversation, visitor.id()));
-            }
+            case "delete" -> realtime.deleteLast(visitor, uuid(frame, "conversation"), uuid(frame, "message"));
+            case "read" -> realtime.markRead(visitor, uuid(frame, "conversation"), number(frame, "seq"));
+            case "typing" -> realtime.typing(visitor, uuid(frame, "conversation"));
             case "signal" -> {
-                UUID bubble = uuid(frame, "bubble");
-                UUID to = uuid(frame, "to");
                 JsonValue signal = frame.get("signal");
                 if (!(signal instanceof JsonObject payload) || !(payload.get("kind") instanceof JsonString kind)
                         || !Set.of("offer", "answer", "candidate").contains(kind.getString())) {
                     throw new InvalidRequest("A signal is an object whose kind is offer, answer or candidate.");
                 }
-                conversations.signalling(visitor, bubble, to);
-                Sockets.send(session, Frames.ack(id));
-                fanout.send(Set.of(to), Frames.signal(bubble, visitor.id(), payload));
+                realtime.signal(visitor, uuid(frame, "bubble"), uuid(frame, "to"), payload);
             }
-            case "ping" -> Sockets.send(session, Frames.ack(id));
+            case "ping" -> {
+                // nothing but the acknowledgement
+            }
             case "auth" -> throw new InvalidRequest("This socket is authenticated already.");
             default -> throw new InvalidRequest("Unknown frame type: send, delete, read, typing, signal, ping or auth.");
+        }
+        Sockets.send(session, Frames.ack(id));
+    }
+
+    /** Only text frames: a binary one is answered with an error. */
+    @OnMessage(maxMessageSize = MAX_AUTH_FRAME)
+    public void binary(java.nio.ByteBuffer data, Session session) {
+        error(session, Optional.empty(), 400, "Bad Request", "Frames are JSON text, not binary.");
+        if (Sockets.state(session).visitor().isEmpty()) {
+            Sockets.close(session, "Authenticate first.");
         }
     }
 
@@ -225,7 +221,11 @@ public class SocketEndpoint {
 
     private static long number(JsonObject frame, String field) {
         if (frame.get(field) instanceof jakarta.json.JsonNumber value && value.isIntegral()) {
-            return value.longValue();
+            try {
+                return value.longValueExact();
+            } catch (ArithmeticException beyond) {
+                // answered below
+            }
         }
         throw new InvalidRequest("The frame lacks " + field + " (a whole number).");
     }

@@ -30,7 +30,8 @@ import org.iris.platform.control.Unauthenticated;
  * source of truth (messages are in the database; who is online elsewhere is another node's), only
  * this node's way to its own connections. Every {@code iris.token.revocation-refresh-seconds} it
  * verifies each socket's token again and closes with {@value #TOKEN_ENDED} those whose token expired
- * or was revoked, and those that did not authenticate within {@value #AUTH_SECONDS} seconds.
+ * or was revoked, and those that did not authenticate within {@value #AUTH_SECONDS} seconds; and
+ * with 1001 those from which no frame came for {@code iris.ws.idle-seconds} (300; a client pings).
  */
 @ApplicationScoped
 public class Sockets {
@@ -43,6 +44,7 @@ public class Sockets {
     /** What a socket is: who, with which token, since when; none until it authenticates. */
     static final class State {
         final Instant opened;
+        private volatile long lastFrame;
         volatile Visitor visitor;
         volatile String token;
         private long window;
@@ -50,6 +52,11 @@ public class Sockets {
 
         State(Instant opened) {
             this.opened = opened;
+            this.lastFrame = opened.toEpochMilli();
+        }
+
+        void active(long millis) {
+            lastFrame = millis;
         }
 
         Optional<Visitor> visitor() {
@@ -82,8 +89,18 @@ public class Sockets {
     @ConfigProperty(name = "iris.token.revocation-refresh-seconds")
     long refreshSeconds;
 
+    /** A socket from which no frame came for so long is closed (a client pings to stay). */
+    @Inject
+    @ConfigProperty(name = "iris.ws.idle-seconds", defaultValue = "300")
+    long idleSeconds;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         fanout.deliverTo(this::deliver);
+    }
+
+    /** Tyrus's own idle timer, beyond Iris's: it closes a socket only if {@link #check} could not. */
+    long containerIdleMillis() {
+        return (idleSeconds + 3600) * 1000;
     }
 
     /** How often {@link SocketChecks} calls {@link #check}. */
@@ -137,16 +154,30 @@ public class Sockets {
         }
     }
 
+    /**
+     * Sends without waiting. Tyrus reschedules the socket's idle timer on every send, a managed task
+     * whose context capture asks the thread's class loader for service providers, and the
+     * application's loader scans every jar of the WAR for them: a quarter of the CPU under load. The
+     * send runs with the platform's loader as the thread's, which answers at once; the frame is text
+     * already and the timer is Tyrus's own class.
+     */
     static void send(Session session, String frame) {
         if (!session.isOpen()) {
             return;
         }
+        Thread thread = Thread.currentThread();
+        ClassLoader application = thread.getContextClassLoader();
+        thread.setContextClassLoader(PLATFORM);
         try {
             session.getAsyncRemote().sendText(frame);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "A socket went away while a frame was sent to it", e);
+        } finally {
+            thread.setContextClassLoader(application);
         }
     }
+
+    private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
 
     void check() {
         Instant now = clock.instant();
@@ -161,6 +192,10 @@ public class Sockets {
                 }
                 continue;
             }
+            if (now.toEpochMilli() - state.lastFrame > idleSeconds * 1000) {
+                going(session);
+                continue;
+            }
             try {
                 tokens.verify(state.token);
             } catch (Unauthenticated ended) {
@@ -168,6 +203,14 @@ public class Sockets {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Checking a socket's token failed", e);
             }
+        }
+    }
+
+    private static void going(Session session) {
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Idle: no frame came for too long."));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "A socket went away before it was closed", e);
         }
     }
 
