@@ -9,8 +9,8 @@
 #   RATES="200" WARMUP=10 SECONDS_MEASURED=5 IDLE=200 scripts/bench-messaging.sh   tries the script quickly
 #
 # 40 members (4 bubbles of 10, one socket each) and 10 more users, whose IDLE (4,000) sockets stay
-# open beside them, register through the real API. Every message goes to the 10 sockets of its
-# bubble (its sender's included), so deliveries are ten times the messages.
+# open beside them, register through the real API. Every message goes to the 9 other sockets of its
+# bubble (the sender's has it in its acknowledgement), so deliveries are nine times the messages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

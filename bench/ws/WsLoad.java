@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The WebSocket load of scripts/bench-messaging.sh (not a test): members of bubbles of 10, one socket
- * each, send messages into their bubble at a total rate (open loop), over /ws; every socket that gets
- * a message frame times it from its send (the body carries System.nanoTime of this JVM). Beside them,
+ * each, send messages into their bubble at a total rate (open loop), over /ws; every other member's
+ * socket gets a message frame and times it from its send (the body carries System.nanoTime of this JVM). Beside them,
  * idle sockets of other users are held open. Prints one RESULT line: messages accepted (acknowledged)
  * a second, deliveries a second, p50/p99/max from send to delivery, sockets open, errors.
  *

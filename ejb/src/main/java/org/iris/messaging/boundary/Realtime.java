@@ -35,11 +35,14 @@ public class Realtime {
     @Inject
     Fanout fanout;
 
-    /** Stores the message, then pushes it; answers it for the sender's acknowledgement. */
-    public Sent send(Visitor visitor, UUID conversation, String clientId, String body) {
+    /**
+     * Stores the message, then pushes it to every socket but the sender's ({@code socket}), whose
+     * acknowledgement carries it.
+     */
+    public Sent send(Visitor visitor, UUID conversation, String clientId, String body, String socket) {
         Sent sent = store.send(visitor, conversation, clientId, body);
         if (sent.fresh()) {
-            fanout.send(sent.recipients(), Frames.posted(sent.message()));
+            fanout.send(sent.recipients(), Frames.posted(sent.message()), socket);
         }
         return sent;
     }

@@ -10,6 +10,9 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,11 +66,10 @@ public final class Clamd {
             byte[] chunk = new byte[CHUNK];
             int n;
             while ((n = content.read(chunk)) > 0) {
-                out.write(length(n));
-                out.write(chunk, 0, n);
+                write(socket, out, length(n), 4, millis);
+                write(socket, out, chunk, n, millis);
             }
-            out.write(length(0));
-            out.flush();
+            write(socket, out, length(0), 4, millis);
             return verdict(reply(socket.getInputStream()));
         } catch (SocketTimeoutException e) {
             throw new Unavailable("clamd at " + host + ":" + port + " did not answer within " + timeout, e);
@@ -75,6 +77,40 @@ public final class Clamd {
             // clamd closes the connection on a stream over its StreamMaxLength, before the reply is read
             throw new Unavailable("clamd at " + host + ":" + port + " could not scan: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A write to clamd that does not complete within the time-out closes the connection, which ends
+     * the blocked write: a clamd that accepts and stops reading (hung, or every thread busy) is no
+     * scanner, and reads only time out for the reply.
+     */
+    private static void write(Socket socket, OutputStream out, byte[] bytes, int length, int millis) throws IOException {
+        ScheduledFuture<?> stalled = WATCHDOG.schedule(() -> {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing is all there was to do
+            }
+        }, millis, TimeUnit.MILLISECONDS);
+        try {
+            out.write(bytes, 0, length);
+            out.flush();
+        } finally {
+            stalled.cancel(false);
+        }
+    }
+
+    /** Closes stalled connections; its tasks leave the queue when cancelled. */
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, work -> {
+            Thread thread = new Thread(work, "iris-clamd-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.setRemoveOnCancelPolicy(true);
+        return watchdog;
     }
 
     /** Whether clamd answers {@code PING} with {@code PONG}. */

@@ -175,6 +175,13 @@ public class ConversationStore {
         return new Opened(conversation, region, Optional.empty(), Optional.of(bubble), participants(manager, bubble.id()));
     }
 
+    /** @throws Conflict in an archived bubble, which is read-only */
+    public static void readOnlyIfArchived(Opened opened) {
+        if (opened.bubble().map(Bubble::archived).orElse(false)) {
+            throw new Conflict("This bubble is archived: it is read-only.");
+        }
+    }
+
     /** How far the visitor has read the conversation. */
     public long readSeq(Visitor visitor, Opened opened) {
         return Optional.ofNullable(managers.of(opened.region()).find(Reader.class, new Reader.Key(opened.conversation().id(),
@@ -203,9 +210,7 @@ public class ConversationStore {
         String text = body(body);
         String client = clientId(clientId);
         return change(visitor, id, (opened, manager, now) -> {
-            if (opened.bubble().map(Bubble::archived).orElse(false)) {
-                throw new Conflict("This bubble is archived: it is read-only.");
-            }
+            readOnlyIfArchived(opened);
             Optional<Message> again = manager.createQuery("SELECT m FROM Message m WHERE m.conversationId = :conversation "
                             + "AND m.senderId = :sender AND m.clientId = :client", Message.class)
                     .setParameter("conversation", id).setParameter("sender", visitor.id()).setParameter("client", client)
@@ -232,6 +237,7 @@ public class ConversationStore {
      */
     public Sent deleteLast(Visitor visitor, UUID id, UUID messageId) {
         return change(visitor, id, (opened, manager, now) -> {
+            readOnlyIfArchived(opened);
             Message last = manager.createQuery("SELECT m FROM Message m WHERE m.conversationId = :conversation "
                             + "AND m.senderId = :sender ORDER BY m.seq DESC", Message.class)
                     .setParameter("conversation", id).setParameter("sender", visitor.id())
@@ -297,7 +303,10 @@ public class ConversationStore {
             EntityManager manager = managers.of(region);
             List<Conversation> mine = new ArrayList<>();
             if (visitor.guest()) {
-                Optional.ofNullable(manager.find(Conversation.class, visitor.guestOf().orElseThrow())).ifPresent(mine::add);
+                UUID bubble = visitor.guestOf().orElseThrow();
+                if (manager.find(Participant.class, new Participant.Key(bubble, visitor.id())) != null) {
+                    Optional.ofNullable(manager.find(Conversation.class, bubble)).ifPresent(mine::add);
+                }
             } else {
                 mine.addAll(manager.createQuery("SELECT c FROM Conversation c, Pair p WHERE c.id = p.conversationId "
                         + "AND (p.userLow = :me OR p.userHigh = :me)", Conversation.class)
@@ -353,9 +362,21 @@ public class ConversationStore {
                 homes.clear();
             }
             homes.put(id, region);
+        } else if (!takesPart(managers.of(region), visitor, id)) {
+            // whoever takes no part never holds the conversation's lock, nor waits behind it
+            throw new NotFound("conversation");
         }
-        Region home = region;
-        return changeIn(home, visitor, id, work);
+        return changeIn(region, visitor, id, work);
+    }
+
+    /** Whether the visitor takes part in the conversation of that region, read without a lock. */
+    private static boolean takesPart(EntityManager manager, Visitor visitor, UUID id) {
+        if (visitor.guest()) {
+            return visitor.guestOf().orElseThrow().equals(id)
+                    && manager.find(Participant.class, new Participant.Key(id, visitor.id())) != null;
+        }
+        Pair pair = manager.find(Pair.class, id);
+        return pair != null ? pair.has(visitor.id()) : manager.find(Participant.class, new Participant.Key(id, visitor.id())) != null;
     }
 
     /** Where conversations live, as they were found; at most {@value #MAX_HOMES}. */

@@ -43,13 +43,14 @@ public class Fanout {
     /** The sockets of this node. */
     @FunctionalInterface
     public interface Sockets {
-        void deliver(Set<UUID> recipients, String frame);
+        /** @param except the id of a socket of this node not to send it to (its sender's), or null */
+        void deliver(Set<UUID> recipients, String frame, String except);
     }
 
     @Inject
     Secrets secrets;
 
-    private volatile Sockets local = (recipients, frame) -> { };
+    private volatile Sockets local = (recipients, frame, except) -> { };
     private SecretKey key;
     private ITopic<byte[]> topic;
     private HazelcastInstance grid;
@@ -105,10 +106,18 @@ public class Fanout {
 
     /** Pushes the frame to every socket of these recipients, on whichever node. */
     public void send(Collection<UUID> recipients, String frame) {
+        send(recipients, frame, null);
+    }
+
+    /**
+     * Pushes the frame to every socket of these recipients but one of this node, the one that sent
+     * what the frame tells of and was answered already.
+     */
+    public void send(Collection<UUID> recipients, String frame, String exceptSocket) {
         if (recipients.isEmpty()) {
             return;
         }
-        local.deliver(new LinkedHashSet<>(recipients), frame);
+        local.deliver(new LinkedHashSet<>(recipients), frame, exceptSocket);
         if (topic == null || alone()) {
             return;
         }
@@ -129,7 +138,7 @@ public class Fanout {
             }
             byte[] frame = new byte[in.remaining()];
             in.get(frame);
-            local.deliver(recipients, new String(frame, StandardCharsets.UTF_8));
+            local.deliver(recipients, new String(frame, StandardCharsets.UTF_8), null);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Dropped a push that did not open: another iris.secret in the cluster?", e);
         }

@@ -25,12 +25,10 @@ import javax.crypto.SecretKey;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iris.bubble.control.Visitor;
-import org.iris.bubble.entity.Bubble;
 import org.iris.identity.control.Tenancy;
 import org.iris.messaging.control.ConversationStore.Opened;
 import org.iris.messaging.entity.Conversation;
 import org.iris.messaging.entity.SharedFile;
-import org.iris.platform.control.Conflict;
 import org.iris.platform.control.Forbidden;
 import org.iris.platform.control.InvalidRequest;
 import org.iris.platform.control.NotFound;
@@ -125,9 +123,7 @@ public class FileStore {
         String mediaType = mediaType(rawType);
         Opened opened = conversations.open(visitor, conversationId);
         allowSharing(visitor, "share files");
-        if (opened.bubble().map(Bubble::archived).orElse(false)) {
-            throw new Conflict("This bubble is archived: it is read-only.");
-        }
+        ConversationStore.readOnlyIfArchived(opened);
         Clamd clamd = clamd();
         UUID fileId = UUID.randomUUID();
         SecretKey fileKey = Seal.newKey();
@@ -158,6 +154,9 @@ public class FileStore {
                     if (manager.find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE) == null) {
                         throw new NotFound("conversation");
                     }
+                    // what may have changed while the file came: still taking part, still allowed, not archived
+                    ConversationStore.readOnlyIfArchived(conversations.open(visitor, conversationId));
+                    allowSharing(visitor, "share files");
                     DataKeys.Current key = keys.current(manager, region, conversationId);
                     SharedFile file = SharedFile.clean(fileId, conversationId, visitor.id(),
                             Seal.seal(key.key(), name.getBytes(StandardCharsets.UTF_8), namePlace(fileId)), mediaType,
@@ -220,6 +219,7 @@ public class FileStore {
      */
     public Change delete(Visitor visitor, UUID conversationId, UUID fileId) {
         Opened opened = conversations.open(visitor, conversationId);
+        ConversationStore.readOnlyIfArchived(opened);
         Region region = opened.region();
         SharedFile removed = transactions.commit(() -> {
             EntityManager manager = managers.of(region);

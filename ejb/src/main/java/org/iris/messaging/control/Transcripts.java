@@ -95,10 +95,15 @@ public class Transcripts implements DeferredMail {
                         Duration.ofHours(1), Duration.ofHours(1))),
                 new Throttles.Limit("transcripts-day:" + visitor.id(), new Backoff(maxPerDay - 1, Duration.ofDays(1),
                         Duration.ofDays(1), Duration.ofDays(1))));
-        Map<String, Object> values = Map.of("conversation", conversationId.toString(), "region", opened.region().name(),
-                "reader", visitor.id().toString(), "upTo", opened.conversation().lastSeq());
+        Map<String, Object> values = values(conversationId, opened.region(), visitor.id(), opened.conversation().lastSeq());
         transactions.run(() -> outbox.deferNotice(managers.of(me.region()), EmailAddress.of(me.email(), "email"), KIND,
                 language.orElse(me.language()), values, VALIDITY));
+    }
+
+    /** What the outbox holds of a transcript: which conversation, where, for whom, up to which message; no text. */
+    static Map<String, Object> values(UUID conversationId, Region region, UUID reader, long upTo) {
+        return Map.of("conversation", conversationId.toString(), "region", region.name(), "reader", reader.toString(),
+                "upTo", upTo);
     }
 
     @Override

@@ -115,6 +115,26 @@ class ClamdTest {
         }
     }
 
+    /** One that accepts and never reads: the upload stalls once the socket's buffers are full. */
+    @Test
+    void aClamdThatStopsReadingTimesOutToo() throws Exception {
+        try (ServerSocket deaf = new ServerSocket(0)) {
+            Thread accepting = new Thread(() -> {
+                try (Socket ignored = deaf.accept()) {
+                    Thread.sleep(20_000);
+                } catch (IOException | InterruptedException e) {
+                    // the test is over
+                }
+            });
+            accepting.setDaemon(true);
+            accepting.start();
+            Clamd stalled = new Clamd("127.0.0.1", deaf.getLocalPort(), Duration.ofMillis(500));
+            long started = System.nanoTime();
+            assertThrows(Clamd.Unavailable.class, () -> stalled.scan(of(new byte[32 * 1024 * 1024])));
+            assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos(), "it gave up at its time-out");
+        }
+    }
+
     @Test
     void onlyAClearAnswerIsAVerdict() throws Exception {
         assertTrue(Clamd.verdict("stream: OK").clean());

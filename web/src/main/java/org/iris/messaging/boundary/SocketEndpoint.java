@@ -74,9 +74,10 @@ public class SocketEndpoint {
 
     @OnOpen
     public void open(Session session) {
-        // Sockets closes idle sockets itself; Tyrus's timer, rescheduled on every frame, stays far behind
-        // (at 0 it would run a task at once on every frame)
-        session.setMaxIdleTimeout(sockets.containerIdleMillis());
+        // Sockets closes idle sockets itself. Tyrus reschedules its timer on every frame whatever it is:
+        // off (0), each task is a no-op that runs at once; a long timeout would keep every cancelled one
+        // queued until it is due (hundreds of thousands under load, each holding its captured context)
+        session.setMaxIdleTimeout(0);
         sockets.opened(session);
         if (session.getUserPrincipal() instanceof AccessToken token && token.getRawToken() != null) {
             authenticate(session, token, Optional.empty());
@@ -137,7 +138,10 @@ public class SocketEndpoint {
     private void handle(Session session, Visitor visitor, String type, String id, JsonObject frame) {
         switch (type) {
             case "send" -> {
-                Sent sent = realtime.send(visitor, uuid(frame, "conversation"), id, string(frame, "body"));
+                // a resend is recognized by the clientId the client gives, never by the frame's id, which
+                // clients number again on each connection
+                String clientId = frame.get("clientId") instanceof JsonString given ? given.getString() : null;
+                Sent sent = realtime.send(visitor, uuid(frame, "conversation"), clientId, string(frame, "body"), session.getId());
                 Sockets.send(session, Frames.ack(id, JSON.createObjectBuilder().add("message", Frames.message(sent.message()))));
                 return;
             }

@@ -98,11 +98,6 @@ public class Sockets {
         fanout.deliverTo(this::deliver);
     }
 
-    /** Tyrus's own idle timer, beyond Iris's: it closes a socket only if {@link #check} could not. */
-    long containerIdleMillis() {
-        return (idleSeconds + 3600) * 1000;
-    }
-
     /** How often {@link SocketChecks} calls {@link #check}. */
     long checkSeconds() {
         return refreshSeconds;
@@ -122,7 +117,14 @@ public class Sockets {
         State state = state(session);
         state.visitor = visitor;
         state.token = token;
-        byUser.computeIfAbsent(visitor.id(), id -> ConcurrentHashMap.newKeySet()).add(session);
+        byUser.compute(visitor.id(), (id, sessions) -> {
+            Set<Session> held = sessions == null ? ConcurrentHashMap.newKeySet() : sessions;
+            held.add(session);
+            return held;
+        });
+        if (!session.isOpen()) {
+            closed(session); // it closed while it authenticated
+        }
     }
 
     void closed(Session session) {
@@ -141,16 +143,63 @@ public class Sockets {
         return all.size();
     }
 
-    /** Sends the frame to every open socket of these recipients that this node holds. */
-    public void deliver(Set<UUID> recipients, String frame) {
+    /**
+     * Sends the frame to every open socket of these recipients that this node holds, but
+     * {@code except}, from the delivery threads: the caller (a sending socket's, a commit's) goes on
+     * at once. A recipient's frames always go through the same thread, in the order they came.
+     */
+    public void deliver(Set<UUID> recipients, String frame, String except) {
         for (UUID recipient : recipients) {
             Set<Session> sessions = byUser.get(recipient);
-            if (sessions == null) {
+            if (sessions == null || sessions.isEmpty()) {
                 continue;
             }
-            for (Session session : sessions) {
-                send(session, frame);
-            }
+            Delivery lane = lanes[Math.floorMod(recipient.hashCode(), lanes.length)];
+            lane.offer(() -> {
+                for (Session session : sessions) {
+                    if (except == null || !except.equals(session.getId())) {
+                        send(session, frame);
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * One delivery thread and its queue. Its thread is the JVM's, not the container's: a frame sent
+     * from it captures no container context for Tyrus's idle timer. A full queue (a node far behind)
+     * drops the push and says so: pushes are not the record, and clients read what they missed over REST.
+     */
+    static final class Delivery {
+        static final int CAPACITY = 100_000;
+        private final java.util.concurrent.ThreadPoolExecutor thread;
+
+        Delivery(int number) {
+            thread = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.SECONDS,
+                    new java.util.concurrent.LinkedBlockingQueue<>(CAPACITY), work -> {
+                        Thread delivering = new Thread(work, "iris-socket-delivery-" + number);
+                        delivering.setDaemon(true);
+                        delivering.setContextClassLoader(PLATFORM);
+                        return delivering;
+                    }, (work, full) -> LOG.warning("A socket push was dropped: this node's deliveries are "
+                    + CAPACITY + " behind"));
+        }
+
+        void offer(Runnable work) {
+            thread.execute(work);
+        }
+
+        void stop() {
+            thread.shutdownNow();
+        }
+    }
+
+    private final Delivery[] lanes = {new Delivery(1), new Delivery(2)};
+
+    @jakarta.annotation.PreDestroy
+    void stopDeliveries() {
+        for (Delivery lane : lanes) {
+            lane.stop();
         }
     }
 
