@@ -104,15 +104,7 @@ public class ConversationStore {
                     List.of(new InvalidRequest.FieldError("userId", "not your own id")));
         }
         Located caller = parties.find(me).orElseThrow(() -> new NotFound("user"));
-        Located target = parties.find(userId).orElseThrow(() -> new NotFound("user"));
-        var relation = parties.relation(caller.party(), target.party());
-        Invite invite = VisibilityRules.decide(caller.party(), target.party(), relation).invite();
-        if (invite == Invite.NO || caller.account().region().separatedFrom(target.account().region())) {
-            throw new Forbidden("The visibility rules of your companies do not let you write to this user.");
-        }
-        if (invite == Invite.BY_EMAIL && !relation.inNetwork()) {
-            throw new Forbidden("This user is private: invite them to your network by their exact email first.");
-        }
+        Located target = mayWrite(me, userId);
         Region home = Conversation.home(me, caller.account().region(), userId, target.account().region());
         Set<UUID> pair = Set.of(me, userId);
         Pair found = findDirect(home, me, userId).orElseGet(() -> {
@@ -131,6 +123,25 @@ public class ConversationStore {
         });
         return new Opened(managers.of(home).find(Conversation.class, found.conversationId()), home, Optional.of(found),
                 Optional.empty(), pair);
+    }
+
+    /**
+     * Whether the visibility rules let the caller write to that user now: the rules of invitations
+     * (SPEC §3), asked again for every message, since a network or a company's mode may have changed
+     * since the conversation began. The two refusals are one, so that they tell nothing of the user.
+     *
+     * @throws Forbidden where they may not
+     */
+    private Located mayWrite(UUID me, UUID userId) {
+        Located caller = parties.find(me).orElseThrow(() -> new NotFound("user"));
+        Located target = parties.find(userId).orElseThrow(() -> new NotFound("user"));
+        var relation = parties.relation(caller.party(), target.party());
+        Invite invite = VisibilityRules.decide(caller.party(), target.party(), relation).invite();
+        if (invite == Invite.NO || caller.account().region().separatedFrom(target.account().region())
+                || (invite == Invite.BY_EMAIL && !relation.inNetwork())) {
+            throw new Forbidden("The visibility rules do not let you write to this user: invite them to your network first.");
+        }
+        return target;
     }
 
     private Optional<Pair> findDirect(Region home, UUID a, UUID b) {
@@ -211,6 +222,7 @@ public class ConversationStore {
         String client = clientId(clientId);
         return change(visitor, id, (opened, manager, now) -> {
             readOnlyIfArchived(opened);
+            opened.pair().ifPresent(pair -> mayWrite(visitor.id(), pair.peerOf(visitor.id())));
             Optional<Message> again = manager.createQuery("SELECT m FROM Message m WHERE m.conversationId = :conversation "
                             + "AND m.senderId = :sender AND m.clientId = :client", Message.class)
                     .setParameter("conversation", id).setParameter("sender", visitor.id()).setParameter("client", client)
@@ -266,7 +278,9 @@ public class ConversationStore {
         }
         return transactions.commit(() -> {
             EntityManager manager = managers.of(opened.region());
-            Reader reader = manager.find(Reader.class, new Reader.Key(id, visitor.id()), LockModeType.PESSIMISTIC_WRITE);
+            // the conversation's lock, since a first mark has no row of its own to lock yet
+            manager.find(Conversation.class, id, LockModeType.PESSIMISTIC_WRITE);
+            Reader reader = manager.find(Reader.class, new Reader.Key(id, visitor.id()));
             if (reader == null) {
                 reader = Reader.of(id, visitor.id());
                 manager.persist(reader);

@@ -45,7 +45,7 @@ public class DataKeys {
     public Current current(EntityManager manager, Region region, UUID conversationId) {
         MessageKeys.Kek kek = keks.current(region);
         Latest known = latest.get(conversationId);
-        if (known != null && known.kekVersion() == kek.version()) {
+        if (known != null && known.kekVersion() >= kek.version()) {
             return known.key();
         }
         DataKey stored = manager.createQuery(
@@ -53,13 +53,15 @@ public class DataKeys {
                 .setParameter("conversation", conversationId)
                 .setMaxResults(1)
                 .getResultStream().findFirst().orElse(null);
-        if (stored != null && stored.kekVersion() == kek.version()) {
+        // a key wrapped by a newer key-encryption key than this node's (a rotation other nodes have
+        // already had) is used as it is: a node that has not restarted yet never goes back a version
+        if (stored != null && stored.kekVersion() >= kek.version()) {
             Current found = new Current(stored.version(), unwrap(region, stored));
             // only a key read back from its row is remembered: a new one's transaction may yet roll back
             if (latest.size() >= MAX_KEPT) {
                 latest.clear();
             }
-            latest.put(conversationId, new Latest(found, kek.version()));
+            latest.put(conversationId, new Latest(found, stored.kekVersion()));
             return found;
         }
         int version = stored == null ? 1 : stored.version() + 1;

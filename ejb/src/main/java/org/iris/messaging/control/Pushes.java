@@ -12,6 +12,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -26,8 +27,8 @@ import org.iris.residency.control.EntityManagers;
 /**
  * What lower features announce, pushed to whom it concerns: a bubble's events to its participants
  * (and to one who was just removed), a presence to the user's network and their own devices. A
- * bubble's conversation is created and deleted with the bubble, in its transaction. The push itself
- * waits for the commit: nothing rolled back is ever pushed.
+ * bubble's conversation is created and deleted with the bubble, in its transaction, and its files'
+ * contents once it committed. The push itself waits for the commit: nothing rolled back is ever pushed.
  */
 @ApplicationScoped
 public class Pushes {
@@ -50,6 +51,9 @@ public class Pushes {
     Fanout fanout;
 
     @Inject
+    BlobStore blobs;
+
+    @Inject
     Clock clock;
 
     @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
@@ -63,15 +67,19 @@ public class Pushes {
         switch (event.kind()) {
             case CREATED -> manager.persist(Conversation.ofBubble(event.bubbleId(), clock.instant()));
             case DELETED -> {
+                List<String> files = manager.createQuery("SELECT f.blob FROM SharedFile f WHERE f.conversationId = :id",
+                        String.class).setParameter("id", event.bubbleId()).getResultList();
                 manager.createQuery("DELETE FROM Conversation c WHERE c.id = :id").setParameter("id", event.bubbleId())
                         .executeUpdate();
                 keys.forget(event.bubbleId());
+                afterCommit(() -> files.forEach(blob -> blobs.delete(event.region(), blob)));
             }
             default -> {
                 // the conversation stays as it is
             }
         }
-        afterCommit(recipients, Frames.bubble(event));
+        String frame = Frames.bubble(event);
+        afterCommit(() -> fanout.send(recipients, frame));
     }
 
     void presenceChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PresenceChanged event) {
@@ -80,10 +88,15 @@ public class Pushes {
         fanout.send(recipients, Frames.presence(event.accountId(), event.status()));
     }
 
-    private void afterCommit(Set<UUID> recipients, String frame) {
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            fanout.send(recipients, frame);
+    /** Runs once the transaction committed; never for one that rolls back. */
+    private void afterCommit(Runnable work) {
+        int status = transactions.getTransactionStatus();
+        if (status == Status.STATUS_NO_TRANSACTION) {
+            work.run();
             return;
+        }
+        if (status != Status.STATUS_ACTIVE) {
+            return; // marked for rollback: nothing of it happened
         }
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -92,12 +105,12 @@ public class Pushes {
             }
 
             @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
+            public void afterCompletion(int completed) {
+                if (completed == Status.STATUS_COMMITTED) {
                     try {
-                        fanout.send(recipients, frame);
+                        work.run();
                     } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "A bubble's push failed after its commit", e);
+                        LOG.log(Level.WARNING, "What follows a bubble's commit failed", e);
                     }
                 }
             }

@@ -49,7 +49,7 @@ class SealTest {
     }
 
     @Test
-    void theHighestVersionWrapsAndTheOlderOnesStillOpen() {
+    void theKeyFileGivesEveryVersionTheHighestFirstInLine() {
         SecretKey old = Seal.newKey();
         SecretKey rotated = Seal.newKey();
         var keys = MessageKeys.parse(line(Region.EMEA, 1, old) + line(Region.EMEA, 2, rotated) + line(Region.DE, 1, Seal.newKey()),

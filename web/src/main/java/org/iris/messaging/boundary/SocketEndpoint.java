@@ -147,7 +147,12 @@ public class SocketEndpoint {
             }
             case "delete" -> realtime.deleteLast(visitor, uuid(frame, "conversation"), uuid(frame, "message"));
             case "read" -> realtime.markRead(visitor, uuid(frame, "conversation"), number(frame, "seq"));
-            case "typing" -> realtime.typing(visitor, uuid(frame, "conversation"));
+            case "typing" -> {
+                UUID conversation = uuid(frame, "conversation");
+                if (Sockets.state(session).typingDue(conversation, clock.millis())) {
+                    realtime.typing(visitor, conversation);
+                }
+            }
             case "signal" -> {
                 JsonValue signal = frame.get("signal");
                 if (!(signal instanceof JsonObject payload) || !(payload.get("kind") instanceof JsonString kind)
@@ -183,6 +188,11 @@ public class SocketEndpoint {
     public void failed(Session session, Throwable failure) {
         LOG.log(Level.FINE, "A socket failed", failure);
         sockets.closed(session);
+        try {
+            session.close();
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "A failed socket went away before it was closed", e);
+        }
     }
 
     private static JsonObject parse(String text) {

@@ -32,12 +32,16 @@ import org.iris.platform.control.Unauthenticated;
  * verifies each socket's token again and closes with {@value #TOKEN_ENDED} those whose token expired
  * or was revoked, and those that did not authenticate within {@value #AUTH_SECONDS} seconds; and
  * with 1001 those from which no frame came for {@code iris.ws.idle-seconds} (300; a client pings).
+ * A socket with {@value #MAX_IN_FLIGHT} frames not yet written to it is closed (1013): a slow reader
+ * neither holds a node's memory nor misses pushes silently.
  */
 @ApplicationScoped
 public class Sockets {
 
     private static final Logger LOG = Logger.getLogger(Sockets.class.getName());
     public static final int TOKEN_ENDED = 4401;
+    /** Typing notices of one socket in one conversation go out this far apart at most; the others are acknowledged only. */
+    static final long TYPING_MILLIS = 2000;
     static final int AUTH_SECONDS = 10;
     static final String STATE = "iris.socket";
 
@@ -45,6 +49,8 @@ public class Sockets {
     static final class State {
         final Instant opened;
         private volatile long lastFrame;
+        final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        private final Map<UUID, Long> typing = new java.util.LinkedHashMap<>();
         volatile Visitor visitor;
         volatile String token;
         private long window;
@@ -61,6 +67,19 @@ public class Sockets {
 
         Optional<Visitor> visitor() {
             return Optional.ofNullable(visitor);
+        }
+
+        /** Whether a typing notice for the conversation goes out now: one every {@value #TYPING_MILLIS} ms at most. */
+        synchronized boolean typingDue(UUID conversation, long millis) {
+            Long last = typing.get(conversation);
+            if (last != null && millis - last < TYPING_MILLIS) {
+                return false;
+            }
+            if (typing.size() >= 100) {
+                typing.clear();
+            }
+            typing.put(conversation, millis);
+            return true;
         }
 
         /** Whether one more frame fits this second's budget. */
@@ -214,11 +233,22 @@ public class Sockets {
         if (!session.isOpen()) {
             return;
         }
+        State state = state(session);
+        if (state != null && state.inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
+            // a reader this far behind is closed: it reconnects and reads what it missed over REST
+            state.inFlight.decrementAndGet();
+            behind(session);
+            return;
+        }
         Thread thread = Thread.currentThread();
         ClassLoader application = thread.getContextClassLoader();
         thread.setContextClassLoader(PLATFORM);
         try {
-            session.getAsyncRemote().sendText(frame);
+            session.getAsyncRemote().sendText(frame, result -> {
+                if (state != null) {
+                    state.inFlight.decrementAndGet();
+                }
+            });
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "A socket went away while a frame was sent to it", e);
         } finally {
@@ -227,6 +257,17 @@ public class Sockets {
     }
 
     private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
+
+    /** Frames sent to a socket and not yet written before it counts as too slow a reader. */
+    static final int MAX_IN_FLIGHT = 2000;
+
+    private static void behind(Session session) {
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too far behind: reconnect and read over REST."));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "A socket went away before it was closed", e);
+        }
+    }
 
     void check() {
         Instant now = clock.instant();
