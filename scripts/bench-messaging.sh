@@ -5,9 +5,14 @@
 # test: it prints messages accepted/s, deliveries/s, p50/p99 from send to delivery, sockets held,
 # Iris's CPU in cores and its RSS.
 #
-#   scripts/bench-messaging.sh                    1 minute of warm-up, then 30 s measured, at 500 and 1000 messages/s
+#   scripts/bench-messaging.sh                    1 minute of warm-up, then 30 s measured, at 300, 400 and 500 messages/s
 #   RATES="200" WARMUP=10 SECONDS_MEASURED=5 IDLE=200 scripts/bench-messaging.sh   tries the script quickly
+#   NODES=2 scripts/bench-messaging.sh            the same on two nodes in one data grid (tcpip on loopback,
+#                                                 a cluster name of its own), the databases shared through
+#                                                 H2's AUTO_SERVER, each bubble's members spread over both
 #
+# The heap is 640 MiB (IRIS_JAVA_OPTIONS), not the README run's 320: 4,000 sockets hold about 40 KiB each
+# of Grizzly's request and Tyrus's session, and with 320 MiB the collector takes the node.
 # 40 members (4 bubbles of 10, one socket each) and 10 more users, whose IDLE (4,000) sockets stay
 # open beside them, register through the real API. Every message goes to the 9 other sockets of its
 # bubble (the sender's has it in its acknowledgement), so deliveries are nine times the messages.
@@ -17,7 +22,9 @@ cd "$(dirname "$0")/.."
 port=${IRIS_BENCH_PORT:-8487}
 warmup=${WARMUP:-60}
 measured=${SECONDS_MEASURED:-30}
-rates=${RATES:-500 1000}
+rates=${RATES:-300 400 500}
+nodes=${NODES:-1}
+IRIS_JAVA_OPTIONS=${IRIS_JAVA_OPTIONS:-"-Xmx640m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=128m"}
 idle=${IDLE:-4000}
 QUICK=0
 users=50
@@ -26,11 +33,38 @@ out=bench/target/messaging
 wrk_dir=bench/wrk
 # tokens that outlast the run, and enough sockets for the idle ones
 BENCH_PROPERTIES="iris.token.access-ttl-seconds=3600"
+if [ "$nodes" = 2 ]; then
+    BENCH_H2_OPTIONS=";AUTO_SERVER=TRUE"
+fi
 . scripts/bench-lib.sh
+grid_a=$((port + 6000)) grid_b=$((port + 6001))
+if [ "$nodes" = 2 ]; then
+    cluster="--clustername iris-bench-$$ --clustermode tcpip:127.0.0.1:$grid_a,127.0.0.1:$grid_b --interfaces 127.0.0.1 --nohostaware"
+    IRIS_MICRO_OPTIONS="$cluster --startport $grid_a"
+fi
+second_pid=
+stop_second() { if [ -n "$second_pid" ]; then kill "$second_pid" 2>/dev/null || true; wait "$second_pid" 2>/dev/null || true; fi; }
+trap 'stop_second; stop_iris' EXIT
 mvn -B -q package -DskipTests
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $(java -version 2>&1 | head -1)" | tee -a "$out/results.txt"
 start_iris 4096
+urls="ws://127.0.0.1:$port/ws"
+if [ "$nodes" = 2 ]; then
+    # the second node: the same settings and data folder (its keys and secret), after the first made them
+    # shellcheck disable=SC2086
+    java $IRIS_JAVA_OPTIONS -jar web/target/payara-micro.jar --deploy web/target/iris.war --contextroot / \
+        $cluster --startport $grid_b --port $((port + 1)) --systemProperties "$out/iris-4096.properties" \
+        > "$out/iris-4096-b.log" 2>&1 &
+    second_pid=$!
+    until curl -fs "http://127.0.0.1:$((port + 1))/health/ready" >/dev/null 2>&1; do
+        kill -0 "$second_pid" 2>/dev/null || { echo "the second node did not start; see $out/iris-4096-b.log"; exit 1; }
+        sleep 0.5
+    done
+    grep -q 'DG Size: 2' "$out/iris-4096.log" "$out/iris-4096-b.log" || { echo "the two nodes are not one cluster"; exit 1; }
+    urls="$urls,ws://127.0.0.1:$((port + 1))/ws"
+    echo "second node ready, one data grid of 2" | tee -a "$out/results.txt"
+fi
 create_users "$out/data-4096"
 sessions
 mapfile -t tokens < "$out/access.txt"
@@ -54,11 +88,21 @@ printf '%s\n' "${tokens[@]:40}" > "$out/idle.txt"
 hz=$(getconf CLK_TCK)
 for rate in $rates; do
     before=$(cpu_ticks)
-    result=$(java bench/ws/WsLoad.java "ws://127.0.0.1:$port/ws" "$out/bubbles.txt" "$out/idle.txt" "$idle" "$rate" \
+    before_b=0
+    [ -n "$second_pid" ] && before_b=$(awk '{print $14 + $15}' "/proc/$second_pid/stat")
+    result=$(java -Xmx512m bench/ws/WsLoad.java "$urls" "$out/bubbles.txt" "$out/idle.txt" "$idle" "$rate" \
         "$warmup" "$measured" | grep '^RESULT')
     after=$(cpu_ticks)
     cores=$(echo "scale=2; ($after - $before) / $hz / ($warmup + $measured)" | bc)
-    echo "one node, bubbles of 10: ${result#RESULT } iris_cpu_cores=$cores iris_rss_mib=$(rss_mib)" | tee -a "$out/results.txt"
+    if [ -n "$second_pid" ]; then
+        after_b=$(awk '{print $14 + $15}' "/proc/$second_pid/stat")
+        cores_b=$(echo "scale=2; ($after_b - $before_b) / $hz / ($warmup + $measured)" | bc)
+        rss_b=$(awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$second_pid/status")
+        echo "two nodes, bubbles of 10: ${result#RESULT } cpu_cores_a=$cores cpu_cores_b=$cores_b rss_mib_a=$(rss_mib) rss_mib_b=$rss_b" \
+            | tee -a "$out/results.txt"
+    else
+        echo "one node, bubbles of 10: ${result#RESULT } iris_cpu_cores=$cores iris_rss_mib=$(rss_mib)" | tee -a "$out/results.txt"
+    fi
 done
 echo "peak RSS $(hwm_mib) MiB" | tee -a "$out/results.txt"
 echo "results: $out/results.txt"

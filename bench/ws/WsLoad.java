@@ -44,7 +44,7 @@ public class WsLoad {
     static final class Member implements WebSocket.Listener {
         final String bubble;
         final StringBuilder partial = new StringBuilder();
-        long[] mine = new long[1 << 16];
+        long[] mine = new long[256];
         int count;
         WebSocket socket;
         final CompletableFuture<Void> ready = new CompletableFuture<>();
