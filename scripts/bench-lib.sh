@@ -1,7 +1,7 @@
 # Sourced by the benchmarks (scripts/bench-auth.sh, -conference.sh, -messaging.sh): wrk, an embedded
 # Iris started from the built WAR with the README run's JVM settings, users created through the real
 # API, and one measured wrk run at a time. The caller sets port, out, users, password, wrk_dir, and
-# BENCH_PROPERTIES for settings of its own (BENCH_H2_OPTIONS for the databases' URLs).
+# BENCH_PROPERTIES for settings of its own (BENCH_H2_OPTIONS: the databases' URL options).
 . scripts/iris-options.sh   # the JVM settings of scripts/run.sh, unless IRIS_JAVA_OPTIONS says others
 mkdir -p "$out"
 
@@ -40,7 +40,7 @@ iris.login.address.free-failures=100000
 ${BENCH_PROPERTIES:-}
 PROPERTIES
     for boundary in global emea de na cala apac anz cn hds; do
-        echo "iris.db.$boundary.url=jdbc:h2:$(pwd)/$data/$boundary;DB_CLOSE_ON_EXIT=FALSE${BENCH_H2_OPTIONS:-}" >> "$out/iris-$iterations.properties"
+        echo "iris.db.$boundary.url=jdbc:h2:$(pwd)/$data/$boundary${BENCH_H2_OPTIONS:-;DB_CLOSE_ON_EXIT=FALSE}" >> "$out/iris-$iterations.properties"
     done
     local started
     started=$(date +%s.%N)
