@@ -44,6 +44,9 @@ public class Conversations {
     Fanout fanout;
 
     @Inject
+    Realtime realtime;
+
+    @Inject
     FileStore files;
 
     @Inject
@@ -71,16 +74,11 @@ public class Conversations {
     }
 
     public Sent send(Visitor visitor, UUID id, String clientId, String body) {
-        Sent sent = store.send(visitor, id, clientId, body);
-        if (sent.fresh()) {
-            fanout.send(sent.recipients(), Frames.posted(sent.message()));
-        }
-        return sent;
+        return realtime.send(visitor, id, clientId, body, null);
     }
 
     public void deleteLast(Visitor visitor, UUID id, UUID messageId) {
-        Sent deleted = store.deleteLast(visitor, id, messageId);
-        fanout.send(deleted.recipients(), Frames.posted(deleted.message()));
+        realtime.deleteLast(visitor, id, messageId);
     }
 
     public FileStore.Shared upload(Visitor visitor, UUID id, String name, String mediaType, InputStream content) {
@@ -113,8 +111,6 @@ public class Conversations {
     }
 
     public void markRead(Visitor visitor, UUID id, long seq) {
-        if (store.markRead(visitor, id, seq)) {
-            fanout.send(store.open(visitor, id).members(), Frames.read(id, visitor.id(), seq));
-        }
+        realtime.markRead(visitor, id, seq);
     }
 }

@@ -18,7 +18,8 @@ import org.iris.messaging.control.Fanout;
 import org.iris.messaging.control.Frames;
 
 /**
- * What the WebSocket endpoint does for a frame, as an EJB call of its own: a socket's thread is no
+ * What is sent, deleted or read, then pushed, for the WebSocket endpoint and the REST boundary
+ * alike; for the endpoint, as an EJB call of its own: a socket's thread is no
  * request of the container's, and the entity managers read outside a transaction need the
  * invocation an EJB call opens (and closes). The visitor comes from a token the endpoint verified;
  * every rule is the same as over REST ({@link ConversationStore}). Local to this application: no
@@ -36,8 +37,8 @@ public class Realtime {
     Fanout fanout;
 
     /**
-     * Stores the message, then pushes it to every socket but the sender's ({@code socket}), whose
-     * acknowledgement carries it.
+     * Stores the message, then pushes it to every socket but the sender's ({@code socket}, whose
+     * acknowledgement carries it; null over REST).
      */
     public Sent send(Visitor visitor, UUID conversation, String clientId, String body, String socket) {
         Sent sent = store.send(visitor, conversation, clientId, body);
@@ -53,10 +54,7 @@ public class Realtime {
     }
 
     public void markRead(Visitor visitor, UUID conversation, long seq) {
-        Set<UUID> members = store.open(visitor, conversation).members();
-        if (store.markRead(visitor, conversation, seq)) {
-            fanout.send(members, Frames.read(conversation, visitor.id(), seq));
-        }
+        fanout.send(store.markRead(visitor, conversation, seq), Frames.read(conversation, visitor.id(), seq));
     }
 
     /** Tells the others who take part that the visitor types. */

@@ -269,14 +269,14 @@ public class ConversationStore {
         });
     }
 
-    /** Marks the conversation read up to that message; answers whether the mark moved. */
-    public boolean markRead(Visitor visitor, UUID id, long seq) {
+    /** Marks the conversation read up to that message; answers whom to tell: those who take part if it moved, else none. */
+    public Set<UUID> markRead(Visitor visitor, UUID id, long seq) {
         Opened opened = open(visitor, id);
         if (seq < 1 || seq > opened.conversation().lastSeq()) {
             throw new InvalidRequest("No message of this conversation has that number.",
                     List.of(new InvalidRequest.FieldError("seq", "between 1 and the last message's")));
         }
-        return transactions.commit(() -> {
+        boolean moved = transactions.commit(() -> {
             EntityManager manager = managers.of(opened.region());
             // the conversation's lock, since a first mark has no row of its own to lock yet
             manager.find(Conversation.class, id, LockModeType.PESSIMISTIC_WRITE);
@@ -287,6 +287,7 @@ public class ConversationStore {
             }
             return reader.readUpTo(seq, clock.instant());
         });
+        return moved ? opened.members() : Set.of();
     }
 
     /** Messages older than {@code before} (all when empty), newest first. */
