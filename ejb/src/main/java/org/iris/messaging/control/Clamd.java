@@ -21,14 +21,27 @@ import java.util.regex.Pattern;
  * stored or sent): the bytes go in chunks, each after its length in four big-endian bytes, then a
  * zero-length chunk; clamd answers {@code stream: OK}, {@code stream: <signature> FOUND} or an
  * error. Anything but a clear OK or FOUND is no verdict ({@link Unavailable}): a file is never taken
- * as clean because clamd could not say.
+ * as clean because clamd could not say. What clamd could not look into (an encrypted archive, one past
+ * its limits) it answers as a FOUND of its own heuristics, when configured to (AlertEncrypted,
+ * AlertExceedsMax; else it answers OK): not clean either.
  */
 public final class Clamd {
 
-    /** What clamd found: clean, or infected with that signature. */
+    /** What clamd found: clean ({@code OK} only), or the name it answered with FOUND. */
     public record Verdict(Optional<String> signature) {
         public boolean clean() {
             return signature.isEmpty();
+        }
+
+        /**
+         * Whether clamd could not look into all of the file, and so neither clears it nor found a
+         * signature in it: encrypted ({@code Heuristics.Encrypted.Zip}, {@code .PDF}...) or past one of
+         * its limits ({@code Heuristics.Limits.Exceeded.MaxRecursion}...). clamd's other heuristic
+         * names ({@code Heuristics.Trojan.Swizzor.Gen}, {@code Heuristics.Phishing.*}) are detections.
+         */
+        public boolean unscannable() {
+            return signature.filter(name -> name.startsWith("Heuristics.Encrypted.")
+                    || name.startsWith("Heuristics.Limits.Exceeded")).isPresent();
         }
     }
 

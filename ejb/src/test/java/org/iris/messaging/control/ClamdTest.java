@@ -16,6 +16,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -143,5 +144,56 @@ class ClamdTest {
                 "stream: Can't allocate memory ERROR", "PONG"}) {
             assertThrows(Clamd.Unavailable.class, () -> Clamd.verdict(unclear), unclear);
         }
+    }
+
+    @Test
+    void okIsTheOnlyCleanAnswer() throws Exception {
+        Clamd.Verdict ok = Clamd.verdict("stream: OK");
+        assertTrue(ok.clean());
+        assertFalse(ok.unscannable());
+        for (String unclear : new String[] {"stream: ok", "OK", "stream: OK.", "stream:OK", "stream: OK ERROR"}) {
+            assertThrows(Clamd.Unavailable.class, () -> Clamd.verdict(unclear), unclear);
+        }
+    }
+
+    /**
+     * What clamd answers, as scripts/clamd.sh configures it, for what it could not look into: seen with
+     * clamd 1.4.6 but for the encrypted PDF, a name from its source.
+     */
+    @Test
+    void encryptedOrPastItsLimitsIsUnscannableNeverClean() throws Exception {
+        for (String name : new String[] {"Heuristics.Encrypted.Zip", "Heuristics.Encrypted.PDF",
+                "Heuristics.Limits.Exceeded.MaxRecursion", "Heuristics.Limits.Exceeded.MaxFiles",
+                "Heuristics.Limits.Exceeded.MaxScanSize"}) {
+            Clamd.Verdict verdict = Clamd.verdict("stream: " + name + " FOUND");
+            assertFalse(verdict.clean(), name);
+            assertTrue(verdict.unscannable(), name);
+            assertEquals(name, verdict.signature().orElseThrow());
+        }
+    }
+
+    /** clamd's other heuristics find something: a detection like any signature, not a file it could not read. */
+    @Test
+    void otherHeuristicsAndSignaturesAreInfected() throws Exception {
+        for (String name : new String[] {"Heuristics.Trojan.Swizzor.Gen", "Heuristics.Phishing.Email.SpoofedDomain",
+                "Iris.Test.EICAR.UNOFFICIAL", "Win.Test.EICAR_HDB-1"}) {
+            Clamd.Verdict verdict = Clamd.verdict("stream: " + name + " FOUND");
+            assertFalse(verdict.clean(), name);
+            assertFalse(verdict.unscannable(), name);
+            assertEquals(name, verdict.signature().orElseThrow());
+        }
+    }
+
+    /** 20 zips deep, past MaxRecursion (17): clamd stops looking, and says so rather than OK. */
+    @Test
+    void eicarNestedPastMaxRecursionIsUnscannable() throws Exception {
+        byte[] nested = EICAR;
+        for (int depth = 0; depth < 20; depth++) {
+            nested = zipped("readme.txt", nested);
+        }
+        Clamd.Verdict verdict = clamd.scan(of(nested));
+        assertFalse(verdict.clean());
+        assertEquals("Heuristics.Limits.Exceeded.MaxRecursion", verdict.signature().orElseThrow());
+        assertTrue(verdict.unscannable());
     }
 }
