@@ -28,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import static org.iris.it.Api.expect;
+import static org.iris.it.Problems.assertLikeUnknown;
 import static org.iris.it.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,6 +62,11 @@ class BubblesIT extends WithPeople {
 
     private HttpResponse<String> add(String token, String bubble, Person who) {
         return bubbles.add(token, bubble, who);
+    }
+
+    /** An addition by id of nobody: what a hidden user's must look like. */
+    private HttpResponse<String> addNobody(String token, String bubble) {
+        return api.postJson(api.api("bubbles/" + bubble + "/participants"), "{\"userId\": \"" + UUID.randomUUID() + "\"}", token);
     }
 
     private HttpResponse<String> addByEmail(String token, String bubble, String email, String lang) {
@@ -223,9 +229,9 @@ class BubblesIT extends WithPeople {
                 open.token()), 200));
         assertEquals(open.id(), followed.getString("id"));
         assertEquals("member", followed.getString("role"));
-        assertTrue(assertProblem(add(adder.token(), b, discreet), 403).getString("detail").contains("email"));
-        refused(() -> add(adder.token(), b, alone), 403);
-        refused(() -> add(adder.token(), b, wang), 403);
+        assertLikeUnknown(add(adder.token(), b, discreet), addNobody(adder.token(), b));
+        assertLikeUnknown(add(adder.token(), b, alone), addNobody(adder.token(), b));
+        assertLikeUnknown(add(adder.token(), b, wang), addNobody(adder.token(), b));
 
         // the public user of another region sees the bubble among theirs, and it says where it lives
         JsonArray theirs = Api.array(expect(api.get(api.api("bubbles"), open.token()), 200));
@@ -263,13 +269,13 @@ class BubblesIT extends WithPeople {
 
         // a private user in the adder's network is added by id, as the network shows them
         Person contact = tenants.person(privateCo, "NA", "Carl", "Contact");
-        refused(() -> add(adder.token(), b, contact), 403);
+        assertLikeUnknown(add(adder.token(), b, contact), addNobody(adder.token(), b));
         connect(adder, contact);
         expect(add(adder.token(), b, contact), 201);
 
         // a Chinese bubble lives in China and takes nobody from outside
         String chinese = bubble(wang, "Beijing");
-        refused(() -> add(wang.token(), chinese, adder), 403);
+        assertLikeUnknown(add(wang.token(), chinese, adder), addNobody(wang.token(), chinese));
         assertEquals(List.of("1"), Databases.column("cn", "SELECT count(*) FROM bubble WHERE id = ?", UUID.fromString(chinese)));
         assertProblem(api.get(api.api("bubbles/" + chinese), adder.token()), 404);
     }
@@ -511,5 +517,60 @@ class BubblesIT extends WithPeople {
         refused(() -> api.get(api.api("bubbles/" + b), null), 401);
         refused(() -> api.postJson(api.api("bubbles"), "{\"name\": \"anonymous\"}", null), 401);
         refused(() -> api.get(api.api("conference-links/emea." + "B".repeat(43)), null), 401);
+    }
+
+    @Test
+    void theTwentyFirstBubbleOfAnHourIsRefusedAndOthersStillCreate() throws SQLException {
+        String crew = tenants.company("Prolific", "EMEA", null);
+        Person maker = colleague(crew, "Maker");
+        Person neighbour = colleague(crew, "Neighbour");
+        for (int i = 1; i <= 20; i++) { // iris.bubbles.max-created-per-hour
+            bubble(maker, "Bubble " + i);
+        }
+        refused(() -> api.postJson(api.api("bubbles"), "{\"name\": \"One too many\"}", maker.token()), 429);
+        HttpResponse<String> again = api.postJson(api.api("bubbles"), "{\"name\": \"Still too many\"}", maker.token());
+        assertProblem(again, 429);
+        assertTrue(Long.parseLong(again.headers().firstValue("Retry-After").orElseThrow()) > 0, again.headers().map().toString());
+        // the budget is the maker's own
+        bubble(neighbour, "Next door");
+        assertEquals(List.of("20"), Databases.column("emea", "SELECT count(*) FROM bubble WHERE owner_id = ?",
+                UUID.fromString(maker.id())));
+    }
+
+    @Test
+    void anOwnerOfTheMostActiveBubblesArchivesOneBeforeCreatingAnother() throws SQLException {
+        Person hoarder = colleague(tenants.company("Hoarders", "EMEA", null), "Hoarder");
+        // 499 active bubbles of theirs written straight into their region: with one more, the 500 of iris.bubbles.max-owned
+        Databases.update("emea", "INSERT INTO bubble (id, owner_id, name, status, conference_link, conference_arrivals,"
+                + " created_at, changed_at, version) SELECT CAST(md5(random()::text || n) AS UUID), ?, 'Hoard ' || n,"
+                + " 'ACTIVE', 'emea.' || md5(random()::text || n), 0, now(), now(), 1 FROM generate_series(1, 499) n",
+                UUID.fromString(hoarder.id()));
+        String last = bubble(hoarder, "The five hundredth");
+        refused(() -> api.postJson(api.api("bubbles"), "{\"name\": \"One more\"}", hoarder.token()), 409);
+        JsonObject full = assertProblem(api.postJson(api.api("bubbles"), "{\"name\": \"One more\"}", hoarder.token()), 409);
+        assertTrue(full.getString("detail").contains("archive"), full.toString());
+        // an archived bubble no longer counts
+        expect(api.postJson(api.api("bubbles/" + last + "/archive"), "", hoarder.token()), 200);
+        bubble(hoarder, "Room again");
+    }
+
+    @Test
+    void participantsAddedPastTheHourlyBudgetAreRefused() throws SQLException {
+        String crew = tenants.company("Recruiters", "EMEA", null);
+        Person owner = colleague(crew, "Recruiter");
+        Person co = colleague(crew, "Helper");
+        Person joiner = colleague(crew, "Joiner");
+        String b = bubble(owner, "Revolving door");
+        expect(add(owner.token(), b, co), 201);
+        expect(role(owner.token(), b, co.id(), "co-organizer"), 200);
+        // 30 additions (iris.bubbles.max-added-per-hour of it-postgres.properties): whoever is removed again still counts
+        for (int i = 2; i <= 30; i++) {
+            expect(add(owner.token(), b, joiner), 201);
+            expect(api.delete("bubbles/" + b + "/participants/" + joiner.id(), owner.token()), 204);
+        }
+        refused(() -> add(owner.token(), b, joiner), 429);
+        refused(() -> addByEmail(owner.token(), b, People.newEmail("door.example"), null), 429);
+        // the budget is the adder's, not the bubble's
+        expect(add(co.token(), b, joiner), 201);
     }
 }

@@ -6,6 +6,8 @@ import jakarta.json.JsonValue;
 import org.iris.it.Api;
 import org.iris.it.BubbleClient;
 import org.iris.it.Databases;
+import org.iris.it.People;
+import org.iris.it.Socket;
 import org.iris.it.Tenants.Person;
 import org.iris.it.Tokens;
 import org.iris.it.Turn;
@@ -199,5 +201,72 @@ class ConferencesIT extends WithPeople {
         JsonObject all = conference(owner.token(), b, "join");
         assertEquals(51, all.getJsonArray("in").size());
         assertEquals(0, all.getJsonArray("waiting").size());
+    }
+
+    /** A signal frame's fields: an offer in the bubble to that participant. */
+    private static String offer(String bubble, String to) {
+        return "\"bubble\": \"" + bubble + "\", \"to\": \"" + to + "\", \"signal\": {\"kind\": \"offer\", \"sdp\": \"v=0\"}";
+    }
+
+    private static void acked(JsonObject answer) {
+        assertEquals("ack", answer.getString("type"), answer.toString());
+    }
+
+    @Test
+    void aRemovedParticipantIsGoneFromTheConferenceAndGetsNoSignals() throws Exception {
+        String crew = tenants.company("Shrinking", "EMEA", null);
+        Person owner = tenants.person(crew, "EMEA", "Rita", "Host");
+        Person stays = tenants.person(crew, "EMEA", "Sam", "Stays");
+        Person removed = tenants.person(crew, "EMEA", "Ron", "Removed");
+        Person leaver = tenants.person(crew, "EMEA", "Lea", "Leaves");
+        String b = bubbles.create(owner, "Shrinking call");
+        for (Person person : List.of(stays, removed, leaver)) {
+            expect(bubbles.add(owner.token(), b, person), 201);
+        }
+        conference(owner.token(), b, "join");
+        for (Person person : List.of(stays, removed, leaver)) {
+            assertEquals("in", conference(person.token(), b, "join").getString("me"));
+        }
+        try (Socket ownerSocket = Socket.connect(api, owner.token());
+             Socket removedSocket = Socket.connect(api, removed.token())) {
+            acked(ownerSocket.call("signal", offer(b, removed.id())));
+            assertEquals(owner.id(), removedSocket.await("signal").getString("from"));
+
+            // removed by an organizer, or gone by themselves: out of the conference as out of the bubble
+            expect(api.delete("bubbles/" + b + "/participants/" + removed.id(), owner.token()), 204);
+            expect(api.delete("bubbles/" + b + "/participants/" + leaver.id(), leaver.token()), 204);
+            JsonObject after = state(owner.token(), b);
+            assertEquals(List.of(owner.id(), stays.id()), ids(after.getJsonArray("in")));
+            assertEquals(List.of(), ids(after.getJsonArray("waiting")));
+            assertEquals(List.of("2"), Databases.column("emea", "SELECT count(*) FROM conference_attendee WHERE bubble_id = ?",
+                    UUID.fromString(b)));
+
+            // no signal to them, nor from them; those who stay still talk
+            assertEquals(403, ownerSocket.call("signal", offer(b, removed.id())).getInt("status"));
+            assertEquals(403, ownerSocket.call("signal", offer(b, leaver.id())).getInt("status"));
+            assertEquals(404, removedSocket.call("signal", offer(b, owner.id())).getInt("status"));
+            acked(ownerSocket.call("signal", offer(b, stays.id())));
+        }
+    }
+
+    @Test
+    void aGuestWhoseInvitationEndedIsOutOfTheConferenceBeforeThePurge() throws Exception {
+        String crew = tenants.company("Visiting", "EMEA", null);
+        Person owner = tenants.person(crew, "EMEA", "Gus", "Host");
+        String b = bubbles.create(owner, "With a visitor");
+        String email = People.newEmail("guests.example");
+        expect(bubbles.addByEmail(owner.token(), b, email, null), 202);
+        JsonObject opened = Api.json(expect(bubbles.openLink(BubbleClient.guestLink(email, 1)), 200));
+        String guestId = opened.getString("guestId");
+        conference(owner.token(), b, "join");
+        assertEquals("in", conference(opened.getString("accessToken"), b, "join").getString("me"));
+        try (Socket ownerSocket = Socket.connect(api, owner.token())) {
+            acked(ownerSocket.call("signal", offer(b, guestId)));
+            Databases.update("emea", "UPDATE bubble_participant SET expires_at = now() - interval '1 minute'"
+                    + " WHERE participant_id = ?", UUID.fromString(guestId));
+            // whether or not the purge has removed the row yet
+            assertEquals(List.of(owner.id()), ids(state(owner.token(), b).getJsonArray("in")));
+            assertEquals(403, ownerSocket.call("signal", offer(b, guestId)).getInt("status"));
+        }
     }
 }

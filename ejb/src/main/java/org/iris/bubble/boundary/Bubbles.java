@@ -8,10 +8,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iris.bubble.control.BubbleBudget;
 import org.iris.bubble.control.BubbleRights.Action;
 import org.iris.bubble.control.BubbleStore;
 import org.iris.bubble.control.BubbleStore.Change;
 import org.iris.bubble.control.BubbleStore.Found;
+import org.iris.bubble.control.Participations;
 import org.iris.bubble.control.Visitor;
 import org.iris.bubble.entity.Bubble;
 import org.iris.bubble.entity.BubbleEvent;
@@ -41,7 +43,7 @@ import org.iris.residency.control.Transactions;
 import org.iris.visibility.control.Parties;
 import org.iris.visibility.control.Parties.Located;
 import org.iris.visibility.control.VisibilityRules;
-import org.iris.visibility.control.VisibilityRules.Invite;
+import org.iris.visibility.control.Reach;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -83,6 +85,9 @@ public class Bubbles {
     Parties parties;
 
     @Inject
+    Reach reach;
+
+    @Inject
     AccountRoutes accounts;
 
     @Inject
@@ -90,6 +95,9 @@ public class Bubbles {
 
     @Inject
     InvitationBudget budget;
+
+    @Inject
+    BubbleBudget bubbleBudget;
 
     @Inject
     EntityManagers managers;
@@ -111,11 +119,17 @@ public class Bubbles {
     @ConfigProperty(name = "iris.guest.ttl-days")
     int guestTtlDays;
 
+    /**
+     * A bubble in the caller's region, with the caller as its owner, within their budget
+     * ({@link BubbleBudget#create}): a 409 once they own the most active bubbles one may, a 429 once
+     * they have created their share this hour or today.
+     */
     public View create(Caller caller, String name, String topic) {
         String checkedName = name(name);
         Optional<String> checkedTopic = topic(topic);
         Region region = caller.region();
         Instant now = clock.instant();
+        bubbleBudget.create(caller.accountId(), region, now);
         UUID id = UUID.randomUUID();
         Bubble bubble = Bubble.create(id, caller.accountId(), checkedName, checkedTopic.orElse(null),
                 RegionalTokens.draw(region), now);
@@ -193,8 +207,7 @@ public class Bubbles {
         store.change(Visitor.of(caller), id, Action.DELETE, change -> {
             change.raise(Kind.DELETED); // first, so that those it concerns are still there to be told
             EntityManager manager = change.manager();
-            manager.createQuery("DELETE FROM Attendee a WHERE a.bubbleId = :bubble").setParameter("bubble", id).executeUpdate();
-            manager.createQuery("DELETE FROM Participant p WHERE p.bubbleId = :bubble").setParameter("bubble", id).executeUpdate();
+            Participations.removeAll(manager, id);
             manager.remove(change.bubble());
             return null;
         });
@@ -230,7 +243,7 @@ public class Bubbles {
      * network); or anyone by exact email, as a guest, answered alike whatever the email is. Guest
      * invitations count against the adder's invitation budget.
      *
-     * @throws Forbidden where the rules do not let the caller add that user that way
+     * @throws NotFound for a user the rules do not let the caller add by id, alike to an unknown one
      */
     public Member add(Caller caller, UUID id, UUID userId, String rawEmail, String rawLanguage) {
         if ((userId == null) == (rawEmail == null)) {
@@ -242,6 +255,7 @@ public class Bubbles {
         // a bubble the caller takes no part in does not exist, and one they may not add to says so, before any rule is told
         Found found = store.read(Visitor.of(caller), id);
         BubbleStore.allow(found.bubble(), found.me(), Action.MANAGE_PARTICIPANTS);
+        bubbleBudget.add(caller.accountId(), clock.instant());
         Located me = parties.find(caller.accountId()).orElseThrow(() -> new NotFound("bubble"));
         if (email.isPresent()) {
             return addGuest(caller, me, id, email.get(), language.orElse(me.account().language()));
@@ -249,21 +263,11 @@ public class Bubbles {
         if (userId.equals(caller.accountId())) {
             throw new Conflict("You already take part in this bubble.");
         }
-        Located target = parties.find(userId).orElseThrow(() -> new NotFound("user"));
-        var relation = parties.relation(me.party(), target.party());
-        Invite invite = VisibilityRules.decide(me.party(), target.party(), relation).invite();
-        if (invite == Invite.BY_EMAIL && relation.inNetwork()) {
-            invite = Invite.YES; // one's network is added as one found it, by id
-        }
-        if (invite == Invite.NO) {
-            throw new Forbidden("The visibility rules of your companies do not let you add this user.");
-        }
-        if (invite == Invite.BY_EMAIL) {
-            throw new Forbidden("This user can only be added by typing their exact email address.");
-        }
+        // one the caller may not reach by id is told alike to an unknown one (their email adds them as a guest)
+        Located target = reach.find(me, userId, Reach.Way.BY_ID).orElseThrow(() -> new NotFound("user"));
         return store.change(Visitor.of(caller), id, Action.MANAGE_PARTICIPANTS, change -> {
             if (target.account().region().separatedFrom(change.region())) {
-                throw new Forbidden("The visibility rules of your companies do not let you add this user.");
+                throw new NotFound("user");
             }
             EntityManager manager = change.manager();
             if (manager.find(Participant.class, new Participant.Key(id, userId)) != null) {
@@ -298,7 +302,7 @@ public class Bubbles {
                 if (earlier.guestValidAt(change.now())) {
                     throw new Conflict("This address is already invited to this bubble.");
                 }
-                manager.remove(earlier); // an invitation that ended gives way to the new one
+                Participations.remove(manager, earlier); // an invitation that ended gives way to the new one
                 manager.flush();
                 change.raise(Kind.PARTICIPANT_REMOVED, earlier.participantId());
             }
@@ -333,9 +337,7 @@ public class Bubbles {
             if (removed.role() == BubbleRole.OWNER) {
                 throw new Conflict("The owner leaves a bubble only after transferring its ownership to a co-organizer.");
             }
-            manager.createQuery("DELETE FROM Attendee a WHERE a.bubbleId = :bubble AND a.participantId = :participant")
-                    .setParameter("bubble", id).setParameter("participant", participantId).executeUpdate();
-            manager.remove(removed);
+            Participations.remove(manager, removed); // and out of the conference, or its lobby
             change.raise(Kind.PARTICIPANT_REMOVED, participantId);
             return null;
         });

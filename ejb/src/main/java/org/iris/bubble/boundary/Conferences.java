@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -83,7 +84,7 @@ public class Conferences {
                 change.manager().remove(mine);
                 change.raise(Kind.CONFERENCE_LEFT, mine.participantId());
             }
-            return state(change.manager(), change.bubble(), change.me(), change.now());
+            return state(change.found(), change.now());
         });
     }
 
@@ -91,14 +92,14 @@ public class Conferences {
     public State end(Caller caller, UUID id) {
         return store.change(Visitor.of(caller), id, Action.END_CONFERENCE, change -> {
             change.endConference();
-            return state(change.manager(), change.bubble(), change.me(), change.now());
+            return state(change.found(), change.now());
         });
     }
 
     public State state(Visitor visitor, UUID id) {
         Found found = store.read(visitor, id);
         BubbleStore.allow(found.bubble(), found.me(), Action.READ);
-        return state(managers.of(found.region()), found.bubble(), found.me(), clock.instant());
+        return state(found, clock.instant());
     }
 
     /** The conference link, for the owner only. */
@@ -189,11 +190,20 @@ public class Conferences {
         }
     }
 
-    private State state(EntityManager manager, Bubble bubble, Participant me, Instant now) {
-        List<Attendee> all = manager.createQuery("SELECT a FROM Attendee a WHERE a.bubbleId = :bubble ORDER BY a.arrival",
-                        Attendee.class)
+    /**
+     * Who is in and who waits, of those who take part now: a guest whose invitation ended is out
+     * before the purge removes their row.
+     */
+    private State state(Found found, Instant now) {
+        Bubble bubble = found.bubble();
+        Participant me = found.me();
+        Set<UUID> present = store.participants(found.region(), bubble.id());
+        List<Attendee> all = managers.of(found.region()).createQuery("SELECT a FROM Attendee a WHERE a.bubbleId = :bubble"
+                        + " ORDER BY a.arrival", Attendee.class)
                 .setParameter("bubble", bubble.id())
-                .getResultList();
+                .getResultList().stream()
+                .filter(attendee -> present.contains(attendee.participantId()))
+                .toList();
         Optional<Attendee> mine = all.stream().filter(a -> a.participantId().equals(me.participantId())).findFirst();
         List<IceServer> ice = mine.filter(Attendee::in).map(a -> turn.issue(me.participantId(), now)).orElse(List.of());
         return new State(bubble.id(), bubble.conferenceStarted().isPresent(), all.stream().filter(Attendee::in).toList(),

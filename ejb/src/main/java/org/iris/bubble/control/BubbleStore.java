@@ -19,7 +19,11 @@ import org.iris.residency.control.Transactions;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -194,11 +198,57 @@ public class BubbleStore {
     }
 
     private Participant participating(EntityManager manager, Bubble bubble, Visitor visitor) {
-        Participant me = manager.find(Participant.class, new Participant.Key(bubble.id(), visitor.id()));
-        if (me == null || me.guest() != visitor.guest() || (me.guest() && !me.guestValidAt(clock.instant()))) {
-            throw new NotFound("bubble");
+        return takingPart(manager, bubble.id(), visitor).orElseThrow(() -> new NotFound("bubble"));
+    }
+
+    /**
+     * The one answer to "does this visitor take part in this bubble, now": a participant of their
+     * kind (an account as an account, a guest as a guest, through the token of that bubble), and a
+     * guest only while their invitation lasts, whether or not the purge has run yet. Read in the
+     * region's current transaction where there is one, so a change that holds a lock sees its own.
+     */
+    public Optional<Participant> takingPart(Region region, UUID bubbleId, Visitor visitor) {
+        return takingPart(managers.of(region), bubbleId, visitor);
+    }
+
+    private Optional<Participant> takingPart(EntityManager manager, UUID bubbleId, Visitor visitor) {
+        if (visitor.guest() && !visitor.guestOf().orElseThrow().equals(bubbleId)) {
+            return Optional.empty();
         }
-        return me;
+        Participant me = manager.find(Participant.class, new Participant.Key(bubbleId, visitor.id()));
+        if (me == null || me.guest() != visitor.guest() || (me.guest() && !me.guestValidAt(clock.instant()))) {
+            return Optional.empty();
+        }
+        return Optional.of(me);
+    }
+
+    /** The bubble, for one who takes part in it now ({@link #takingPart}), in that region; empty for anyone else. */
+    public Optional<Found> find(Region region, UUID bubbleId, Visitor visitor) {
+        EntityManager manager = managers.of(region);
+        return Optional.ofNullable(manager.find(Bubble.class, bubbleId))
+                .flatMap(bubble -> takingPart(manager, bubbleId, visitor).map(me -> new Found(bubble, region, me)));
+    }
+
+    /** The bubbles of that region in which the visitor takes part now ({@link #takingPart}). */
+    public List<UUID> takingPartIn(Region region, Visitor visitor) {
+        if (visitor.guest()) {
+            UUID bubble = visitor.guestOf().orElseThrow();
+            return takingPart(region, bubble, visitor).isPresent() ? List.of(bubble) : List.of();
+        }
+        return managers.of(region).createQuery("SELECT p.bubbleId FROM Participant p WHERE p.participantId = :me"
+                + " AND p.kind = :account", UUID.class).setParameter("me", visitor.id())
+                .setParameter("account", Participant.Kind.ACCOUNT).getResultList();
+    }
+
+    /**
+     * Everyone who takes part in the bubble now, accounts and guests whose invitation lasts: whom its
+     * pushes go to.
+     */
+    public Set<UUID> participants(Region region, UUID bubbleId) {
+        return new LinkedHashSet<>(managers.of(region).createQuery("SELECT p.participantId FROM Participant p"
+                        + " WHERE p.bubbleId = :bubble AND (p.kind <> :guest OR p.expiresAt > :now)", UUID.class)
+                .setParameter("bubble", bubbleId).setParameter("guest", Participant.Kind.GUEST)
+                .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC)).getResultList());
     }
 
     /** How many take part in each of these bubbles of one region, in one query. */

@@ -23,8 +23,8 @@ import org.iris.residency.control.RegionalTokens;
 import org.iris.residency.control.Transactions;
 import org.iris.visibility.control.Parties;
 import org.iris.visibility.control.Parties.Located;
+import org.iris.visibility.control.Reach;
 import org.iris.visibility.control.VisibilityRules;
-import org.iris.visibility.control.VisibilityRules.Invite;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +57,9 @@ public class GuestInvitations {
 
     @Inject
     Parties parties;
+
+    @Inject
+    Reach reach;
 
     @Inject
     Outbox outbox;
@@ -156,7 +159,7 @@ public class GuestInvitations {
                 if (locked == null || locked.guestValidAt(now)) {
                     return false;
                 }
-                manager.remove(locked);
+                Participations.remove(manager, locked); // out of the conference and its lobby too
                 events.fire(BubbleEvent.of(Kind.PARTICIPANT_REMOVED, key.bubbleId(), region, locked.participantId()));
                 return true;
             });
@@ -167,15 +170,11 @@ public class GuestInvitations {
 
     /** Whether an account of that address may be invited by the adder into a bubble of that region. */
     private boolean mayMeet(Located adder, java.util.UUID accountId, Region region, java.util.UUID bubbleId) {
-        Optional<Located> invitee = parties.find(accountId);
+        Optional<Located> invitee = reach.find(adder, accountId, Reach.Way.BY_EMAIL);
         if (invitee.isEmpty() || invitee.get().account().region().separatedFrom(region)) {
             return false;
         }
-        if (managers.of(region).find(Participant.class, new Participant.Key(bubbleId, accountId)) != null) {
-            return false;
-        }
-        return VisibilityRules.decide(adder.party(), invitee.get().party(),
-                parties.relation(adder.party(), invitee.get().party())).invite() != Invite.NO;
+        return managers.of(region).find(Participant.class, new Participant.Key(bubbleId, accountId)) == null;
     }
 
     /**
@@ -217,7 +216,7 @@ public class GuestInvitations {
                     || manager.find(Participant.class, new Participant.Key(guest.bubbleId(), account.id())) != null) {
                 return false;
             }
-            manager.remove(locked);
+            Participations.remove(manager, locked); // the guest's place in the conference goes; the member joins afresh
             manager.flush();
             manager.persist(Participant.account(guest.bubbleId(), account.id(), account.region(), BubbleRole.MEMBER,
                     guest.addedBy(), now));
