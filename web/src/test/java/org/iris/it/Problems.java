@@ -37,4 +37,9 @@ public final class Problems {
         }
         return problem;
     }
+
+    /** The refusal of someone hidden is the 404 of no one at all, to the letter. */
+    public static void assertLikeUnknown(HttpResponse<String> hidden, HttpResponse<String> unknown) {
+        assertEquals(assertProblem(unknown, 404), assertProblem(hidden, 404), "hidden and unknown are told alike");
+    }
 }

@@ -34,7 +34,7 @@ import org.iris.platform.entity.Region;
 import org.iris.visibility.control.Parties;
 import org.iris.visibility.control.Parties.Located;
 import org.iris.visibility.control.VisibilityRules;
-import org.iris.visibility.control.VisibilityRules.Invite;
+import org.iris.visibility.control.Reach;
 import org.iris.visibility.control.VisibilityRules.Verdict;
 
 import java.time.Clock;
@@ -60,6 +60,9 @@ public class NetworkInvitations {
     /** One side of an invitation and the other user (empty for a person invited by email who has no account yet). */
     public record View(NetworkInvitation side, Optional<Account> other) {
     }
+
+    @Inject
+    Reach reach;
 
     @Inject
     Parties parties;
@@ -101,7 +104,7 @@ public class NetworkInvitations {
      * reached only once it is accepted. Either way a user may send {@code iris.invitations.max-per-hour}
      * and {@code iris.invitations.max-per-day} at most.
      *
-     * @throws Forbidden when the rules do not let the caller invite that user that way
+     * @throws NotFound for a user the rules do not let the caller invite by id, alike to an unknown one
      */
     public View invite(Caller caller, UUID userId, String rawEmail, String rawLanguage) {
         if ((userId == null) == (rawEmail == null)) {
@@ -116,21 +119,16 @@ public class NetworkInvitations {
         if (email.isPresent()) {
             return inviteByEmail(me, email.get(), language.orElse(me.account().language()), now);
         }
-        Located target = parties.find(userId).orElseThrow(() -> new NotFound("user"));
+        if (userId.equals(caller.accountId())) {
+            throw new InvalidRequest("You cannot invite yourself.");
+        }
+        // one the caller may not reach by id is told alike to an unknown one (their exact email may still reach them)
+        Located target = reach.find(me, userId, Reach.Way.BY_ID).orElseThrow(() -> new NotFound("user"));
         return invite(me, target, language, now);
     }
 
     private View invite(Located me, Located target, Optional<Language> language, Instant now) {
-        if (me.account().id().equals(target.account().id())) {
-            throw new InvalidRequest("You cannot invite yourself.");
-        }
         Verdict verdict = VisibilityRules.decide(me.party(), target.party(), parties.relation(me.party(), target.party()));
-        if (verdict.invite() == Invite.NO) {
-            throw new Forbidden("The visibility rules of your companies do not let you invite this user.");
-        }
-        if (verdict.invite() == Invite.BY_EMAIL) {
-            throw new Forbidden("This user can only be invited by typing their exact email address.");
-        }
         Region mine = me.account().region();
         Region theirs = target.account().region();
         UUID myId = me.account().id();

@@ -21,7 +21,7 @@ import org.iris.platform.entity.Region;
 import org.iris.visibility.control.Parties;
 import org.iris.visibility.control.Parties.Located;
 import org.iris.visibility.control.VisibilityRules;
-import org.iris.visibility.control.VisibilityRules.Invite;
+import org.iris.visibility.control.Reach;
 import org.iris.visibility.control.VisibilityRules.Verdict;
 
 import java.net.URLEncoder;
@@ -47,6 +47,9 @@ public class EmailInvitations {
 
     /** How long the mail to a person with no account is tried, and its link worth following. */
     static final Duration MAIL_VALIDITY = Duration.ofDays(7);
+
+    @Inject
+    Reach reach;
 
     @Inject
     Parties parties;
@@ -188,7 +191,7 @@ public class EmailInvitations {
         UUID inviterId = inviter.account().id();
         UUID inviteeId = invitee.account().id();
         Region inviteeRegion = invitee.account().region();
-        if (verdict.invite() == Invite.NO || !boundaries.serves(inviteeRegion)
+        if (!reach.allows(inviter, invitee, Reach.Way.BY_EMAIL) || !boundaries.serves(inviteeRegion)
                 || contacts.active(managers.of(inviterRegion), inviterId, inviteeId).isPresent()
                 || pendingBetween(inviterRegion, inviterId, inviteeId, true)) {
             hold(inviterRegion, id, expected);
