@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Files from outside (SPEC §6): scanned by the real clamd of scripts/test.sh before anything is kept,
  * sealed on disk and in the database, downloaded by participants only, deleted by their uploader,
- * refused where file sharing is forbidden, too large, malformed or infected.
+ * refused where file sharing is forbidden, too large, malformed, infected or beyond what clamd can look into.
  */
 class FilesIT extends WithPeople {
 
@@ -223,5 +224,126 @@ class FilesIT extends WithPeople {
         assertEquals(200, got.statusCode());
         assertEquals("agenda", new String(got.body(), StandardCharsets.UTF_8));
         assertProblem(upload(api, guest, b, "mine.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8)), 403);
+    }
+
+    /** The content in a zip -P, by Debian's zip (scripts/clamd.sh installs it): java.util.zip cannot encrypt. */
+    static byte[] encrypted(byte[] content) throws IOException, InterruptedException {
+        Path folder = Files.createTempDirectory("iris-zip");
+        try {
+            Files.write(folder.resolve("readme.txt"), content);
+            Process zip = new ProcessBuilder("zip", "-q", "-P", "secret", "encrypted.zip", "readme.txt")
+                    .directory(folder.toFile()).redirectErrorStream(true).start();
+            String said = new String(zip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, zip.waitFor(), "zip -P: " + said);
+            return Files.readAllBytes(folder.resolve("encrypted.zip"));
+        } finally {
+            Files.deleteIfExists(folder.resolve("readme.txt"));
+            Files.deleteIfExists(folder.resolve("encrypted.zip"));
+            Files.delete(folder);
+        }
+    }
+
+    /** Uploads what clamd cannot look into: refused with the problem unscannable-file naming clamd's answer, nothing kept. */
+    private void refusedAsUnscannable(byte[] content, String answer) throws Exception {
+        String crew = tenants.company("Unscannable", "EMEA", null);
+        Person anna = tenants.person(crew, "EMEA", "Una", "Sender");
+        Person ben = tenants.person(crew, "EMEA", "Ugo", "Receiver");
+        String c = direct(anna, ben);
+        List<Path> before = blobs();
+        JsonObject refused = assertProblem(upload(api, anna.token(), c, "archive.zip", "application/zip", content), 422);
+        assertTrue(refused.getString("type").endsWith("unscannable-file"), refused.toString());
+        assertTrue(refused.getString("detail").contains(answer), refused.toString());
+        assertEquals(0, storedFiles(c));
+        assertTrue(Api.array(expect(api.get(api.api("conversations/" + c + "/files"), ben.token()), 200)).isEmpty());
+        assertEquals(before, blobs(), "no blob kept, none left incoming");
+    }
+
+    /** Without clamd's AlertEncrypted, "stream: OK", and Iris would have kept it. */
+    @Test
+    void anEicarInAPasswordProtectedZipIsRefusedAsUnscannableAndNothingIsKept() throws Exception {
+        refusedAsUnscannable(encrypted(EICAR), "Heuristics.Encrypted.Zip");
+    }
+
+    /** 20 zips deep, past clamd's MaxRecursion (17 in scripts/clamd.sh); without AlertExceedsMax, "stream: OK". */
+    @Test
+    void anEicarNestedPastClamdsMaxRecursionIsRefusedAsUnscannableAndNothingIsKept() throws Exception {
+        byte[] nested = EICAR;
+        for (int depth = 0; depth < 20; depth++) {
+            nested = zipped(nested);
+        }
+        refusedAsUnscannable(nested, "Heuristics.Limits.Exceeded.MaxRecursion");
+    }
+
+    @Test
+    void anUploadPastTheCompanysQuotaIsRefusedAndTheQuotaIsShown() throws Exception {
+        String crew = tenants.company("Hoarding", "EMEA", null);
+        Person anna = tenants.person(crew, "EMEA", "Anna", "Hoarder");
+        Person ben = tenants.person(crew, "EMEA", "Ben", "Hoarder");
+        String c = direct(anna, ben);
+        // 20 MiB for the company (it-postgres.properties): 12 MiB kept, 9 more would pass it, whoever uploads
+        String first = Api.json(expect(upload(api, anna.token(), c, "big.bin", "application/octet-stream",
+                new byte[12 * 1024 * 1024]), 201)).getString("id");
+        JsonObject storage = Api.json(expect(api.get(api.api("users/me"), ben.token()), 200)).getJsonObject("storage");
+        assertEquals(12L * 1024 * 1024, storage.getJsonNumber("usedBytes").longValue());
+        assertEquals(20L * 1024 * 1024, storage.getJsonNumber("quotaBytes").longValue());
+        List<Path> before = blobs();
+        JsonObject full = assertProblem(upload(api, ben.token(), c, "more.bin", "application/octet-stream",
+                new byte[9 * 1024 * 1024]), 413);
+        assertTrue(full.getString("type").endsWith("storage-full"), full.toString());
+        assertEquals(1, storedFiles(c));
+        assertEquals(before, blobs(), "nothing kept of the refused upload");
+        // another company is not held back
+        Person carl = tenants.person(tenants.company("Sparse", "EMEA", null), "EMEA", "Carl", "Sparse");
+        Person dora = tenants.person(tenants.company("Sparse too", "EMEA", null), "EMEA", "Dora", "Sparse");
+        expect(upload(api, carl.token(), direct(carl, dora), "more.bin", "application/octet-stream", new byte[9 * 1024 * 1024]), 201);
+        // deleting makes room again
+        expect(api.delete("conversations/" + c + "/files/" + first, anna.token()), 204);
+        assertEquals(0, Api.json(expect(api.get(api.api("users/me"), anna.token()), 200)).getJsonObject("storage")
+                .getJsonNumber("usedBytes").longValue());
+        expect(upload(api, ben.token(), c, "more.bin", "application/octet-stream", new byte[9 * 1024 * 1024]), 201);
+    }
+
+    @Test
+    void oneAccountRunsTwoUploadsAtOnceAndNoMore() throws Exception {
+        String crew = tenants.company("Parallel", "EMEA", null);
+        Person anna = tenants.person(crew, "EMEA", "Anna", "Parallel");
+        Person ben = tenants.person(crew, "EMEA", "Ben", "Parallel");
+        String c = direct(anna, ben);
+        List<java.net.Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                slow.add(slowUpload(anna.token(), c));
+            }
+            // both are running once a third is refused; a fourth of another account is not held back
+            HttpResponse<String> third = api.eventually(() -> upload(api, anna.token(), c, "third.txt", "text/plain",
+                    "third".getBytes(StandardCharsets.UTF_8)), response -> response.statusCode() == 429, Duration.ofSeconds(20));
+            assertProblem(third, 429);
+            assertTrue(third.headers().firstValue("Retry-After").isPresent(), third.headers().toString());
+            expect(upload(api, ben.token(), c, "other.txt", "text/plain", "other".getBytes(StandardCharsets.UTF_8)), 201);
+        } finally {
+            for (java.net.Socket socket : slow) {
+                socket.close();
+            }
+        }
+        // once they are cut off, their slots are free again
+        api.eventually(() -> upload(api, anna.token(), c, "later.txt", "text/plain", "later".getBytes(StandardCharsets.UTF_8)),
+                response -> response.statusCode() == 201, Duration.ofSeconds(20));
+    }
+
+    /** An upload that sends its headers and the beginning of its file, then waits: a slot held. */
+    private java.net.Socket slowUpload(String token, String conversation) throws IOException {
+        java.net.URI uri = api.api("conversations/" + conversation + "/files");
+        String boundary = "iris-" + UUID.randomUUID();
+        String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n";
+        java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort());
+        String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                + "Authorization: Bearer " + token + "\r\nX-Forwarded-For: " + api.clientAddress() + "\r\n"
+                + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n"
+                + "Content-Length: " + (part.length() + 8 * 1024 * 1024) + "\r\n\r\n" + part;
+        socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().write(new byte[256 * 1024]);
+        socket.getOutputStream().flush();
+        return socket;
     }
 }

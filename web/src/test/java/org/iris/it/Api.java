@@ -63,6 +63,29 @@ public final class Api {
         return "198." + (18 + RANDOM.nextInt(2)) + "." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
     }
 
+    /**
+     * Sends the request again until its answer is the one expected, polling; fails with the last
+     * answer after {@code within}.
+     */
+    public HttpResponse<String> eventually(java.util.function.Supplier<HttpResponse<String>> request,
+                                           java.util.function.Predicate<HttpResponse<String>> expected, java.time.Duration within) {
+        java.time.Instant deadline = java.time.Instant.now().plus(within);
+        HttpResponse<String> last = request.get();
+        while (!expected.test(last)) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Not the answer expected within " + within + ": " + last.statusCode() + " " + last.body());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            last = request.get();
+        }
+        return last;
+    }
+
     /** A path under the application's {@code /api/v1}. */
     public URI api(String path) {
         return application.resolve("api/v1/" + path);

@@ -11,6 +11,7 @@ import org.iris.identity.control.LoginBackoff;
 import org.iris.identity.control.PasswordHashes;
 import org.iris.identity.control.PasswordPolicy;
 import org.iris.identity.control.SessionEnding;
+import org.iris.identity.control.StorageUse;
 import org.iris.identity.control.Tenancy;
 import org.iris.identity.entity.Account;
 import org.iris.identity.entity.AccountChanged;
@@ -39,7 +40,7 @@ import java.util.List;
 public class Accounts {
 
     /** The caller's account with what their company and licence make of it ({@link Tenancy.Terms}). */
-    public record Profile(Account account, Tenancy.Terms terms) {
+    public record Profile(Account account, Tenancy.Terms terms, StorageUse.Storage storage) {
     }
 
     @Inject
@@ -50,6 +51,9 @@ public class Accounts {
 
     @Inject
     Tenancy tenancy;
+
+    @Inject
+    StorageUse storage;
 
     @Inject
     PasswordHashes hashes;
@@ -73,7 +77,7 @@ public class Accounts {
     /** The caller's account and terms: one query, the terms being cached ({@code TermsCache}). */
     public Profile profile(Caller caller) {
         Account account = accounts.read(caller.region(), caller.accountId()).orElseThrow(() -> new NotFound("account"));
-        return new Profile(account, tenancy.terms(account));
+        return new Profile(account, tenancy.terms(account), storage.of(account));
     }
 
     /**
@@ -99,7 +103,7 @@ public class Accounts {
             changed.fire(new AccountChanged(account));
             return account;
         });
-        return new Profile(updated, tenancy.terms(updated));
+        return new Profile(updated, tenancy.terms(updated), storage.of(updated));
     }
 
     /**

@@ -20,8 +20,11 @@ import org.iris.platform.entity.Region;
 /**
  * Where encrypted file contents lie: a folder per region under {@code iris.files.dir} (by default
  * {@code iris.data.dir/files}), or the folder {@code iris.files.dir.<REGION>} names for that region
- * (a mount of the region's own storage). A file is written into the region's {@code .incoming}
- * folder while it is scanned and sealed, and moved into place only once it was found clean.
+ * (a mount of the region's own storage). A file is written into this node's folder of the region's
+ * {@code .incoming} while it is scanned and sealed, and moved into place only once it was found clean.
+ * The files folder is shared by every node of a cluster; each node has an incoming folder of its own,
+ * named by the id it keeps in {@code iris.data.dir/node-id}, and empties it when it starts: what a
+ * crash left there was never kept.
  */
 @ApplicationScoped
 public class BlobStore {
@@ -45,9 +48,54 @@ public class BlobStore {
         return base.resolve(region.name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** A new file of the region's incoming folder, to be written once. */
+    @Inject
+    org.iris.residency.control.Boundaries boundaries;
+
+    private volatile String node;
+
+    /** This node's id, the name of its incoming folders: kept in its data folder, the same after a restart. */
+    String node() {
+        if (node == null) {
+            synchronized (this) {
+                if (node == null) {
+                    Path file = folder.resolve("node-id");
+                    try {
+                        if (!Files.exists(file)) {
+                            folder.writePrivately(file, UUID.randomUUID().toString());
+                        }
+                        node = UUID.fromString(Files.readString(file).strip()).toString();
+                    } catch (IOException | IllegalArgumentException e) {
+                        throw new IllegalStateException("Cannot read this node's id from " + file, e);
+                    }
+                }
+            }
+        }
+        return node;
+    }
+
+    private Path incomingFolder(Region region) {
+        return root(region).resolve(".incoming").resolve(node());
+    }
+
+    /** Empties this node's incoming folders of every region it serves: what is there is what a crash left. */
+    public void emptyIncoming() {
+        for (Region region : boundaries.served()) {
+            Path incoming = incomingFolder(region);
+            if (!Files.isDirectory(incoming)) {
+                continue;
+            }
+            try (var left = Files.list(incoming)) {
+                left.forEach(this::delete);
+            } catch (IOException | UncheckedIOException e) {
+                java.util.logging.Logger.getLogger(BlobStore.class.getName()).log(java.util.logging.Level.WARNING,
+                        "Cannot empty " + incoming, e);
+            }
+        }
+    }
+
+    /** A new file of this node's incoming folder of the region, to be written once. */
     public Path incoming(Region region, UUID fileId) {
-        Path incoming = root(region).resolve(".incoming");
+        Path incoming = incomingFolder(region);
         try {
             Files.createDirectories(incoming);
         } catch (IOException e) {

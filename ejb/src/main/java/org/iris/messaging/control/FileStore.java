@@ -26,7 +26,7 @@ import javax.crypto.SecretKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iris.bubble.control.Visitor;
 import org.iris.identity.control.Tenancy;
-import org.iris.messaging.control.ConversationStore.Opened;
+import org.iris.messaging.control.ConversationAccess.Opened;
 import org.iris.messaging.entity.Conversation;
 import org.iris.messaging.entity.SharedFile;
 import org.iris.platform.control.Forbidden;
@@ -39,6 +39,7 @@ import org.iris.platform.entity.Region;
 import org.iris.residency.control.EntityManagers;
 import org.iris.residency.control.Transactions;
 import org.iris.visibility.control.Parties;
+import org.iris.visibility.control.Parties.Located;
 
 /**
  * Files of conversations (SPEC §6). An upload streams once: through clamd (INSTREAM) and, at the
@@ -63,12 +64,11 @@ public class FileStore {
     public record Download(Shared file, InputStream content) {
     }
 
-    /** A file change, and whom it concerns. */
-    public record Change(Shared file, Set<UUID> recipients) {
-    }
+    @Inject
+    ConversationAccess conversations;
 
     @Inject
-    ConversationStore conversations;
+    jakarta.enterprise.event.Event<Push> pushes;
 
     @Inject
     EntityManagers managers;
@@ -84,6 +84,12 @@ public class FileStore {
 
     @Inject
     Parties parties;
+
+    @Inject
+    StorageQuota quota;
+
+    @Inject
+    UploadSlots slots;
 
     @Inject
     Tenancy tenancy;
@@ -112,29 +118,42 @@ public class FileStore {
     }
 
     /**
-     * Scans, seals and keeps the file, then records it.
+     * Scans, seals and keeps the file, then records it and counts it toward its uploader's storage
+     * quota ({@link StorageQuota}).
      *
-     * @throws Refused (422) naming the signature clamd found
-     * @throws Unavailable (503) when clamd is not configured, not reachable or does not answer
-     * @throws TooLarge beyond {@code iris.files.max-bytes}
+     * @throws Refused (422) naming the signature clamd found, or what it could not look into
+     * @throws Unavailable (503) when clamd is not configured, not reachable or does not answer, or the
+     *     node runs its share of uploads ({@link UploadSlots})
+     * @throws TooLarge beyond {@code iris.files.max-bytes}; {@link StorageFull} beyond the quota
+     * @throws org.iris.platform.control.TooManyAttempts when the uploader runs their share of uploads
      */
-    public Change upload(Visitor visitor, UUID conversationId, String rawName, String rawType, InputStream content) {
+    public Shared upload(Visitor visitor, UUID conversationId, String rawName, String rawType, InputStream content) {
         String name = name(rawName);
         String mediaType = mediaType(rawType);
-        Opened opened = conversations.open(visitor, conversationId);
-        allowSharing(visitor, "share files");
-        ConversationStore.readOnlyIfArchived(opened);
+        Opened opened = conversations.openToWrite(visitor, conversationId);
+        Located uploader = allowSharing(visitor, "share files");
+        opened.writable();
         Clamd clamd = clamd();
+        StorageQuota.Owner owner = quota.owner(uploader.account());
+        try (UploadSlots.Slot slot = slots.take(visitor.id()); StorageQuota.Lease lease = quota.lease(owner)) {
+            Shared shared = scanAndKeep(visitor, opened, owner, clamd, name, mediaType, lease, content);
+            lease.kept(shared.size());
+            return shared;
+        }
+    }
+
+    private Shared scanAndKeep(Visitor visitor, Opened opened, StorageQuota.Owner owner, Clamd clamd, String name,
+                               String mediaType, StorageQuota.Lease lease, InputStream content) {
+        UUID conversationId = opened.conversation().id();
         UUID fileId = UUID.randomUUID();
         SecretKey fileKey = Seal.newKey();
         Region region = opened.region();
         Path incoming = blobs.incoming(region, fileId);
-        boolean kept = false;
         try {
             Counted counted;
             Clamd.Verdict verdict;
             try (OutputStream sealing = StreamSeal.sealing(fileKey, fileId, blobs.write(incoming))) {
-                counted = new Counted(content, sealing, maxBytes);
+                counted = new Counted(content, sealing, maxBytes, lease);
                 verdict = clamd.scan(counted);
             } catch (Clamd.Unavailable e) {
                 throw new Unavailable("scanner-unavailable",
@@ -142,12 +161,17 @@ public class FileStore {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            if (verdict.unscannable()) {
+                throw new Refused("unscannable-file", "File not scannable", "The virus scanner could not look inside this file "
+                        + "(encrypted, or past its limits): " + verdict.signature().orElseThrow() + "; it was not kept.");
+            }
             if (!verdict.clean()) {
                 throw new Refused("infected-file", "Infected file",
                         "The virus scanner found " + verdict.signature().orElseThrow() + " in this file; it was not kept.");
             }
             Instant scanned = clock.instant();
             String blob = blobs.keep(region, incoming, conversationId, fileId);
+            boolean kept = false;
             try {
                 SharedFile stored = transactions.commit(() -> {
                     EntityManager manager = managers.of(region);
@@ -155,18 +179,19 @@ public class FileStore {
                         throw new NotFound("conversation");
                     }
                     // what may have changed while the file came: still taking part, still allowed, not archived
-                    ConversationStore.readOnlyIfArchived(conversations.open(visitor, conversationId));
+                    conversations.openToWrite(visitor, conversationId).writable();
                     allowSharing(visitor, "share files");
                     DataKeys.Current key = keys.current(manager, region, conversationId);
                     SharedFile file = SharedFile.clean(fileId, conversationId, visitor.id(),
                             Seal.seal(key.key(), name.getBytes(StandardCharsets.UTF_8), namePlace(fileId)), mediaType,
                             counted.count, key.version(), Seal.seal(key.key(), fileKey.getEncoded(), keyPlace(fileId)), blob,
-                            scanned, "clamd " + clamdHost.orElseThrow() + ":" + clamdPort, clock.instant());
+                            scanned, "clamd " + clamdHost.orElseThrow() + ":" + clamdPort, owner.id(), clock.instant());
                     manager.persist(file);
+                    pushes.fire(new Push.File(shared(file, name), false, opened.members()));
                     return file;
                 });
                 kept = true;
-                return new Change(shared(stored, name), opened.members());
+                return shared(stored, name);
             } finally {
                 if (!kept) {
                     blobs.delete(region, blob);
@@ -182,7 +207,7 @@ public class FileStore {
         Opened opened = conversations.open(visitor, conversationId);
         EntityManager manager = managers.of(opened.region());
         return manager.createQuery("SELECT f FROM SharedFile f WHERE f.conversationId = :conversation ORDER BY f.createdAt DESC",
-                        SharedFile.class).setParameter("conversation", conversationId).setMaxResults(ConversationStore.MAX_PAGE)
+                        SharedFile.class).setParameter("conversation", conversationId).setMaxResults(Messages.MAX_PAGE)
                 .getResultList().stream().map(file -> shared(file, name(manager, opened.region(), file))).toList();
     }
 
@@ -217,9 +242,9 @@ public class FileStore {
      *
      * @throws Forbidden for anyone but the uploader
      */
-    public Change delete(Visitor visitor, UUID conversationId, UUID fileId) {
+    public void delete(Visitor visitor, UUID conversationId, UUID fileId) {
         Opened opened = conversations.open(visitor, conversationId);
-        ConversationStore.readOnlyIfArchived(opened);
+        opened.writable();
         Region region = opened.region();
         SharedFile removed = transactions.commit(() -> {
             EntityManager manager = managers.of(region);
@@ -228,11 +253,12 @@ public class FileStore {
                 throw new Forbidden("Only the one who attached a file can delete it.");
             }
             manager.remove(file);
+            pushes.fire(new Push.File(new Shared(file.id(), conversationId, file.uploaderId(), "", file.mediaType(), file.size(),
+                    file.createdAt(), file.scannedAt()), true, opened.members()));
             return file;
         });
         blobs.delete(region, removed.blob());
-        return new Change(new Shared(removed.id(), conversationId, removed.uploaderId(), "", removed.mediaType(), removed.size(),
-                removed.createdAt(), removed.scannedAt()), opened.members());
+        removed.quotaOwner().ifPresent(owner -> quota.count(owner, -removed.size()));
     }
 
     private SharedFile find(EntityManager manager, UUID conversationId, UUID fileId) {
@@ -243,14 +269,13 @@ public class FileStore {
         return file;
     }
 
-    private void allowSharing(Visitor visitor, String what) {
-        boolean allowed = !visitor.guest() && parties.find(visitor.id())
-                .map(located -> tenancy.terms(located.account()).fileSharingAllowed()).orElse(false);
-        if (!allowed) {
-            throw new Forbidden(visitor.guest() ? "A guest may receive files, not share them."
-                    : "File sharing is not allowed to you: your licence, your company or its administrator forbids it, so you cannot "
-                    + what + ".");
-        }
+    /** @return the account, where its file sharing is allowed */
+    private Located allowSharing(Visitor visitor, String what) {
+        Optional<Located> allowed = visitor.guest() ? Optional.empty() : parties.find(visitor.id())
+                .filter(located -> tenancy.terms(located.account()).fileSharingAllowed());
+        return allowed.orElseThrow(() -> new Forbidden(visitor.guest() ? "A guest may receive files, not share them."
+                : "File sharing is not allowed to you: your licence, your company or its administrator forbids it, so you cannot "
+                + what + "."));
     }
 
     private Clamd clamd() {
@@ -308,12 +333,14 @@ public class FileStore {
     private static final class Counted extends FilterInputStream {
         private final OutputStream copy;
         private final long limit;
+        private final StorageQuota.Lease lease;
         long count;
 
-        Counted(InputStream in, OutputStream copy, long limit) {
+        Counted(InputStream in, OutputStream copy, long limit, StorageQuota.Lease lease) {
             super(in);
             this.copy = copy;
             this.limit = limit;
+            this.lease = lease;
         }
 
         @Override
@@ -325,17 +352,16 @@ public class FileStore {
 
         @Override
         public int read(byte[] bytes, int offset, int length) {
-            int n;
-            try {
-                n = super.read(bytes, offset, length);
-            } catch (IOException cut) {
-                // the client's side, not clamd's: told apart from a scanner that is away
-                throw new InvalidRequest("The upload was cut off before its end; nothing was kept.");
-            }
+            int n = next(bytes, offset, length);
             if (n > 0) {
                 count += n;
                 if (count > limit) {
                     throw new TooLarge("A file holds at most " + limit + " bytes.");
+                }
+                if (!lease.take(n)) {
+                    // read on to the file limit at most, so that the client, still sending, hears the answer
+                    drain();
+                    throw new StorageFull(lease.quotaBytes());
                 }
                 try {
                     copy.write(bytes, offset, n);
@@ -344,6 +370,23 @@ public class FileStore {
                 }
             }
             return n;
+        }
+
+        private int next(byte[] bytes, int offset, int length) {
+            try {
+                return super.read(bytes, offset, length);
+            } catch (IOException cut) {
+                // the client's side, not clamd's: told apart from a scanner that is away
+                throw new InvalidRequest("The upload was cut off before its end; nothing was kept.");
+            }
+        }
+
+        private void drain() {
+            byte[] skip = new byte[64 * 1024];
+            int n;
+            while (count <= limit && (n = next(skip, 0, skip.length)) >= 0) {
+                count += n;
+            }
         }
     }
 }

@@ -54,13 +54,18 @@ public class SharedFile {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    /** Whose storage quota it counts toward; none for files kept before quotas. */
+    @Column(name = "quota_owner")
+    private UUID quotaOwner;
+
     protected SharedFile() {
         // for JPA
     }
 
     /** A file that was scanned clean, by {@code scanner}, at {@code scannedAt}. */
     public static SharedFile clean(UUID id, UUID conversationId, UUID uploaderId, byte[] sealedName, String mediaType,
-            long size, int keyVersion, byte[] sealedKey, String blob, Instant scannedAt, String scanner, Instant now) {
+            long size, int keyVersion, byte[] sealedKey, String blob, Instant scannedAt, String scanner, UUID quotaOwner,
+            Instant now) {
         SharedFile file = new SharedFile();
         file.id = id;
         file.conversationId = conversationId;
@@ -74,6 +79,7 @@ public class SharedFile {
         file.scannedAt = scannedAt.atOffset(ZoneOffset.UTC);
         file.scanner = scanner;
         file.createdAt = now.atOffset(ZoneOffset.UTC);
+        file.quotaOwner = quotaOwner;
         return file;
     }
 
@@ -123,5 +129,9 @@ public class SharedFile {
 
     public OffsetDateTime createdAt() {
         return createdAt;
+    }
+
+    public java.util.Optional<UUID> quotaOwner() {
+        return java.util.Optional.ofNullable(quotaOwner);
     }
 }
