@@ -13,9 +13,12 @@
 #
 # The heap is 640 MiB (IRIS_JAVA_OPTIONS), not the README run's 320: 4,000 sockets hold about 40 KiB each
 # of Grizzly's request and Tyrus's session, and with 320 MiB the collector takes the node.
-# 40 members (4 bubbles of 10, one socket each) and 10 more users, whose IDLE (4,000) sockets stay
-# open beside them, register through the real API. Every message goes to the 9 other sockets of its
-# bubble (the sender's has it in its acknowledgement), so deliveries are nine times the messages.
+# 40 members (4 bubbles of 10, one socket each) and IDLE/10 more users, whose IDLE (4,000) sockets stay
+# open beside them, 10 each (iris.ws.max-sockets-per-user: the bench keeps Iris's bounds as they are),
+# register through the real API. Every message goes to the 9 other sockets of its bubble (the sender's
+# has it in its acknowledgement), so deliveries are nine times the messages.
+# Before the first rate, it measures the heap a socket costs: the heap after a full collection with
+# the sockets open, less the same before they opened, divided by their number (jcmd, from the JDK).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,7 +30,8 @@ nodes=${NODES:-1}
 IRIS_JAVA_OPTIONS=${IRIS_JAVA_OPTIONS:-"-Xmx640m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=128m"}
 idle=${IDLE:-4000}
 QUICK=0
-users=50
+# the idle sockets' owners, at most iris.ws.max-sockets-per-user (10) each
+users=$((40 + (idle + 9) / 10))
 password="Quartz-Lantern-Orbit-42"
 out=bench/target/messaging
 wrk_dir=bench/wrk
@@ -85,8 +89,31 @@ for b in 0 1 2 3; do
 done
 printf '%s\n' "${tokens[@]:40}" > "$out/idle.txt"
 
+# heap_used_kib: the heap in use after a full collection, in KiB
+heap_used_kib() {
+    jcmd "$iris_pid" GC.run >/dev/null
+    jcmd "$iris_pid" GC.heap_info | awk '/total/ && /used/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i + 1); sub("K", "", v); s += v}} END {print s}'
+}
+
 hz=$(getconf CLK_TCK)
+measured_heap=0
 for rate in $rates; do
+    if [ "$measured_heap" = 0 ] && [ "$nodes" = 1 ]; then
+        measured_heap=1
+        before_heap=$(heap_used_kib)
+        java -Xmx512m bench/ws/WsLoad.java "$urls" "$out/bubbles.txt" "$out/idle.txt" "$idle" 0 30 0 \
+            > "$out/heap-load.txt" 2> "$out/heap-load.err" &
+        heap_load=$!
+        until grep -q 'members in' "$out/heap-load.err" 2>/dev/null; do
+            kill -0 "$heap_load" 2>/dev/null || { echo "the socket load ended early; see $out/heap-load.err"; exit 1; }
+            sleep 1
+        done
+        open_heap=$(heap_used_kib)
+        sockets=$(grep -o '^[0-9]* sockets open, ' "$out/heap-load.err" | tail -1 | grep -o '^[0-9]*')
+        wait "$heap_load" || true
+        echo "heap per socket: $(( (open_heap - before_heap) / sockets )) KiB ($sockets sockets, $((before_heap / 1024)) MiB before, $((open_heap / 1024)) MiB open, after a full collection)" \
+            | tee -a "$out/results.txt"
+    fi
     before=$(cpu_ticks)
     before_b=0
     [ -n "$second_pid" ] && before_b=$(awk '{print $14 + $15}' "/proc/$second_pid/stat")

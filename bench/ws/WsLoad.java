@@ -157,7 +157,8 @@ public class WsLoad {
 
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         AtomicLong sequence = new AtomicLong();
-        long periodNanos = (long) (1_000_000_000L / rate);
+        // a rate of 0 only holds the sockets open, for the warm-up's seconds: the heap they take is measured meanwhile
+        long periodNanos = rate > 0 ? (long) (1_000_000_000L / rate) : Long.MAX_VALUE / 2;
         ticker.scheduleAtFixedRate(() -> {
             long n = sequence.getAndIncrement();
             Member sender = members.get((int) (n % members.size()));

@@ -32,10 +32,13 @@ class ClusterIT extends WithPeople {
     private static OwnNode a;
     private static OwnNode b;
 
+    private static String name;
+    private static List<Integer> grid;
+
     @BeforeAll
     static void cluster() throws Exception {
-        String name = "iris-it-" + UUID.randomUUID();
-        List<Integer> grid = List.of(OwnNode.freePort(), OwnNode.freePort());
+        name = "iris-it-" + UUID.randomUUID();
+        grid = List.of(OwnNode.freePort(), OwnNode.freePort());
         int deadClamd = OwnNode.freePort(); // nobody listens there: node B's clamd is down
         CompletableFuture<OwnNode> first = CompletableFuture.supplyAsync(() -> start("cluster-a", name, grid, FILES, CLAMD));
         CompletableFuture<OwnNode> second = CompletableFuture.supplyAsync(() -> start("cluster-b", name,
@@ -140,6 +143,56 @@ class ClusterIT extends WithPeople {
                 assertTrue(outsider.everything().stream().noneMatch(frame -> "presence".equals(frame.getString("type"))
                         || "message".equals(frame.getString("type"))), "nothing reaches one outside");
             }
+        }
+    }
+
+    /**
+     * One who listens on the grid's network (a member of the grid in this test's JVM, a lite one: it
+     * holds no data) captures a push between the nodes and publishes it again: no node delivers it twice.
+     */
+    @Test
+    void aPushCapturedOnTheGridAndSentAgainIsNotDelivered() throws Exception {
+        String crew = tenants.company("Replayed", "EMEA", null);
+        Person anna = tenants.person(crew, "EMEA", "Anna", "OnA");
+        Person ben = tenants.person(crew, "EMEA", "Ben", "OnB");
+        String c = Api.json(expect(a.api().postJson(a.api().api("conversations"), "{\"userId\": \"" + ben.id() + "\"}",
+                anna.token()), 200)).getString("id");
+        com.hazelcast.config.Config config = new com.hazelcast.config.Config();
+        config.setClusterName(name);
+        config.setLiteMember(true);
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        var network = config.getNetworkConfig().setPort(OwnNode.freePort()).setPortAutoIncrement(false);
+        network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        network.getJoin().getMulticastConfig().setEnabled(false);
+        network.getJoin().getAutoDetectionConfig().setEnabled(false);
+        var members = network.getJoin().getTcpIpConfig().setEnabled(true);
+        grid.forEach(port -> members.addMember("127.0.0.1:" + port));
+        com.hazelcast.core.HazelcastInstance listener = com.hazelcast.core.Hazelcast.newHazelcastInstance(config);
+        try (Socket benOnB = Socket.connect(b.api(), ben.token())) {
+            com.hazelcast.topic.ITopic<byte[]> pushes = listener.getTopic("iris-push");
+            java.util.concurrent.LinkedBlockingQueue<byte[]> captured = new java.util.concurrent.LinkedBlockingQueue<>();
+            pushes.addMessageListener(message -> captured.add(message.getMessageObject()));
+            assertEquals("ack", benOnB.call("ping", "").getString("type"));
+            captured.clear(); // what the connection itself pushed (a presence)
+            expect(a.api().postJson(a.api().api("conversations/" + c + "/messages"), "{\"body\": \"once only\"}",
+                    anna.token()), 201);
+            assertEquals("once only", benOnB.await("message").getJsonObject("message").getString("body"));
+            List<byte[]> seen = new java.util.ArrayList<>();
+            seen.add(captured.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+            org.junit.jupiter.api.Assertions.assertNotNull(seen.get(0), "the push crossed the grid");
+            captured.drainTo(seen);
+            for (byte[] push : seen) {
+                pushes.publish(push);
+                byte[] tampered = push.clone();
+                tampered[tampered.length - 1] ^= 1;
+                pushes.publish(tampered);
+            }
+            Thread.sleep(1000); // what the nodes would deliver comes in well under this, on loopback
+            assertEquals("ack", benOnB.call("ping", "").getString("type"));
+            assertTrue(benOnB.everything().stream().noneMatch(frame -> "message".equals(frame.getString("type"))),
+                    "not delivered again: " + benOnB.everything());
+        } finally {
+            listener.shutdown();
         }
     }
 }

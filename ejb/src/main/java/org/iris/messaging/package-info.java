@@ -6,9 +6,12 @@
  * <ul>
  * <li>A one-to-one conversation lives in the region of the lower of its two account ids, so that
  *     both find it; a bubble's has the bubble's id and lives beside it, created and deleted with it
- *     ({@link org.iris.messaging.control.Pushes}). Who may start one follows the invitation rules.
+ *     ({@link org.iris.messaging.control.Pushes}). Who reaches a conversation is asked in one place
+ *     ({@link org.iris.messaging.control.ConversationAccess}): a bubble's, of bubble
+ *     ({@code BubbleStore.takingPart}), whose tables messaging never reads; writing in a one-to-one
+ *     one (a message, a file, typing, a read mark), of visibility ({@code Reach}, every time).
  *     Messages are numbered under a lock of the conversation's row
- *     ({@link org.iris.messaging.control.ConversationStore}); a client's id makes a resend harmless.</li>
+ *     ({@link org.iris.messaging.control.Messages}); a client's id makes a resend harmless.</li>
  * <li>Envelope encryption with the JDK's AES-256-GCM: a data key per conversation
  *     ({@link org.iris.messaging.control.DataKeys}) wrapped by the region's key-encryption key
  *     ({@link org.iris.messaging.control.MessageKeys}); short values sealed with random nonces
@@ -17,10 +20,11 @@
  * <li>A file streams once through clamd ({@link org.iris.messaging.control.Clamd}, INSTREAM, fail
  *     closed) and, sealed, into the region's incoming folder ({@link org.iris.messaging.control.BlobStore});
  *     only a clean verdict keeps it ({@link org.iris.messaging.control.FileStore}).</li>
- * <li>Pushes ({@link org.iris.messaging.control.Fanout}) go to this node's sockets at once and, sealed,
- *     to the other nodes' on a Hazelcast topic of Payara's data grid; the database stays the record.
- *     {@link org.iris.messaging.boundary.Conversations} serves REST, {@link org.iris.messaging.boundary.Realtime}
- *     the WebSocket endpoint of the web module.</li>
+ * <li>What is sent, deleted, shared, read, typed or signalled is fired as a
+ *     {@link org.iris.messaging.control.Push} event in the transaction that stored it; the web module
+ *     observes it after the commit and delivers it to its sockets and the other nodes'. No callback
+ *     runs from web into this module. {@link org.iris.messaging.boundary.Conversations} serves REST,
+ *     {@link org.iris.messaging.boundary.Realtime} the WebSocket endpoint of the web module.</li>
  * <li>A conversation mailed to one's own address ({@link org.iris.messaging.control.Transcripts}) is a
  *     deferred outbox mail: the outbox holds ids, the messages are opened when it is sent.</li>
  * </ul>

@@ -52,7 +52,9 @@ public final class Socket implements AutoCloseable {
     /** Connects offering the token (or none) in the handshake, waiting for nothing. */
     public static Socket open(Api api, String token) {
         Socket client = new Socket();
-        WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        // from the Api's own client address, as its HTTP requests: what Iris budgets per address is one test's alone
+        WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .header("X-Forwarded-For", api.clientAddress());
         builder = token == null ? builder.subprotocols("iris.v1") : builder.subprotocols("iris.v1", "bearer." + token);
         client.socket = builder.buildAsync(uri(api), client.new Listener()).join();
         return client;

@@ -13,15 +13,15 @@ import java.util.UUID;
 
 import org.iris.bubble.control.Visitor;
 import org.iris.platform.entity.Roles;
-import org.iris.messaging.control.ConversationStore;
-import org.iris.messaging.control.ConversationStore.History;
-import org.iris.messaging.control.ConversationStore.Listed;
-import org.iris.messaging.control.ConversationStore.Opened;
-import org.iris.messaging.control.ConversationStore.Sent;
-import org.iris.messaging.control.Fanout;
+import org.iris.messaging.control.ConversationAccess;
+import org.iris.messaging.control.ConversationAccess.Opened;
+import org.iris.messaging.control.ConversationList;
+import org.iris.messaging.control.Messages;
+import org.iris.messaging.control.Messages.History;
+import org.iris.messaging.control.Messages.Sent;
+import org.iris.messaging.control.ReadMarks;
 import org.iris.messaging.control.FileStore;
 import org.iris.messaging.control.Transcripts;
-import org.iris.messaging.control.Frames;
 import org.iris.platform.entity.Caller;
 import org.iris.platform.entity.GuestRole;
 import org.iris.platform.entity.Language;
@@ -38,10 +38,16 @@ import org.iris.platform.entity.Language;
 public class Conversations {
 
     @Inject
-    ConversationStore store;
+    ConversationAccess access;
 
     @Inject
-    Fanout fanout;
+    ConversationList conversations;
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    ReadMarks reads;
 
     @Inject
     Realtime realtime;
@@ -54,27 +60,27 @@ public class Conversations {
 
     @RolesAllowed({Roles.USER, Roles.COMPANY_ADMIN, Roles.BP_FINANCE, Roles.BP_OPERATION, Roles.SUPERADMIN})
     public Opened direct(Caller caller, UUID userId) {
-        return store.direct(caller.accountId(), userId);
+        return access.direct(caller.accountId(), userId);
     }
 
     public Opened read(Visitor visitor, UUID id) {
-        return store.open(visitor, id);
+        return access.open(visitor, id);
     }
 
     public long readSeq(Visitor visitor, Opened opened) {
-        return store.readSeq(visitor, opened);
+        return reads.readSeq(visitor, opened);
     }
 
-    public List<Listed> list(Visitor visitor) {
-        return store.list(visitor);
+    public ConversationList.Page list(Visitor visitor, Optional<String> after, int limit) {
+        return conversations.list(visitor, after, limit);
     }
 
     public History history(Visitor visitor, UUID id, Optional<Long> before, int limit) {
-        return store.history(visitor, id, before, limit);
+        return messages.history(visitor, id, before, limit);
     }
 
     public Sent send(Visitor visitor, UUID id, String clientId, String body) {
-        return realtime.send(visitor, id, clientId, body, null);
+        return realtime.send(visitor, id, clientId, body, Optional.empty());
     }
 
     public void deleteLast(Visitor visitor, UUID id, UUID messageId) {
@@ -82,9 +88,7 @@ public class Conversations {
     }
 
     public FileStore.Shared upload(Visitor visitor, UUID id, String name, String mediaType, InputStream content) {
-        FileStore.Change shared = files.upload(visitor, id, name, mediaType, content);
-        fanout.send(shared.recipients(), Frames.file(shared.file(), false));
-        return shared.file();
+        return files.upload(visitor, id, name, mediaType, content);
     }
 
     public List<FileStore.Shared> files(Visitor visitor, UUID id) {
@@ -96,8 +100,7 @@ public class Conversations {
     }
 
     public void deleteFile(Visitor visitor, UUID id, UUID fileId) {
-        FileStore.Change deleted = files.delete(visitor, id, fileId);
-        fanout.send(deleted.recipients(), Frames.file(deleted.file(), true));
+        files.delete(visitor, id, fileId);
     }
 
     /** The conversation, to the caller's own mailbox; accounts only. */

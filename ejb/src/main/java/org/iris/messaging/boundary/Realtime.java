@@ -4,25 +4,29 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.iris.bubble.control.Signalling;
 import org.iris.bubble.control.Visitor;
-import org.iris.messaging.control.ConversationStore;
-import org.iris.messaging.control.ConversationStore.Sent;
-import org.iris.messaging.control.Fanout;
-import org.iris.messaging.control.Frames;
+import org.iris.messaging.control.ConversationAccess;
+import org.iris.messaging.control.Messages;
+import org.iris.messaging.control.Messages.Sent;
+import org.iris.messaging.control.Push;
+import org.iris.messaging.control.ReadMarks;
 
 /**
- * What is sent, deleted or read, then pushed, for the WebSocket endpoint and the REST boundary
- * alike; for the endpoint, as an EJB call of its own: a socket's thread is no
- * request of the container's, and the entity managers read outside a transaction need the
- * invocation an EJB call opens (and closes). The visitor comes from a token the endpoint verified;
- * every rule is the same as over REST ({@link ConversationStore}). Local to this application: no
+ * What a socket sends, deleted, read, typed or signalled, for the WebSocket endpoint and the REST
+ * boundary alike; for the endpoint, as an EJB call of its own: a socket's thread is no request of
+ * the container's, and the entity managers read outside a transaction need the invocation an EJB
+ * call opens (and closes). The visitor comes from a token the endpoint verified; every rule is the
+ * same as over REST. What happens is pushed as a {@link Push} event. Local to this application: no
  * client outside it reaches it.
  */
 @Stateless
@@ -31,42 +35,43 @@ import org.iris.messaging.control.Frames;
 public class Realtime {
 
     @Inject
-    ConversationStore store;
+    Messages messages;
 
     @Inject
-    Fanout fanout;
+    ReadMarks reads;
 
-    /**
-     * Stores the message, then pushes it to every socket but the sender's ({@code socket}, whose
-     * acknowledgement carries it; null over REST).
-     */
-    public Sent send(Visitor visitor, UUID conversation, String clientId, String body, String socket) {
-        Sent sent = store.send(visitor, conversation, clientId, body);
-        if (sent.fresh()) {
-            fanout.send(sent.recipients(), Frames.posted(sent.message()), socket);
-        }
-        return sent;
+    @Inject
+    ConversationAccess conversations;
+
+    @Inject
+    Signalling signalling;
+
+    @Inject
+    Event<Push> pushes;
+
+    /** Stores the message, then pushes it to every socket but the sender's ({@code socket}, whose acknowledgement carries it). */
+    public Sent send(Visitor visitor, UUID conversation, String clientId, String body, Optional<String> socket) {
+        return messages.send(visitor, conversation, clientId, body, socket);
     }
 
     public void deleteLast(Visitor visitor, UUID conversation, UUID message) {
-        Sent deleted = store.deleteLast(visitor, conversation, message);
-        fanout.send(deleted.recipients(), Frames.posted(deleted.message()));
+        messages.deleteLast(visitor, conversation, message);
     }
 
     public void markRead(Visitor visitor, UUID conversation, long seq) {
-        fanout.send(store.markRead(visitor, conversation, seq), Frames.read(conversation, visitor.id(), seq));
+        reads.markRead(visitor, conversation, seq);
     }
 
-    /** Tells the others who take part that the visitor types. */
+    /** Tells the others who take part that the visitor types: only where they may write. */
     public void typing(Visitor visitor, UUID conversation) {
-        Set<UUID> others = new LinkedHashSet<>(store.open(visitor, conversation).members());
+        Set<UUID> others = new LinkedHashSet<>(conversations.openToWrite(visitor, conversation).members());
         others.remove(visitor.id());
-        fanout.send(others, Frames.typing(conversation, visitor.id()));
+        pushes.fire(new Push.Typing(conversation, visitor.id(), others));
     }
 
-    /** Relays a WebRTC signal, only between two admitted to the bubble's conference. */
+    /** Relays a WebRTC signal, only between two admitted to the bubble's conference ({@link Signalling}). */
     public void signal(Visitor visitor, UUID bubble, UUID to, JsonObject signal) {
-        store.signalling(visitor, bubble, to);
-        fanout.send(Set.of(to), Frames.signal(bubble, visitor.id(), signal));
+        signalling.mayRelay(visitor, bubble, to);
+        pushes.fire(new Push.Signal(bubble, visitor.id(), to, signal));
     }
 }

@@ -25,7 +25,7 @@ import org.iris.identity.entity.Account;
 import org.iris.identity.entity.Backoff;
 import org.iris.mail.control.DeferredMail;
 import org.iris.mail.control.Outbox;
-import org.iris.messaging.control.ConversationStore.Opened;
+import org.iris.messaging.control.ConversationAccess.Opened;
 import org.iris.messaging.entity.Message;
 import org.iris.platform.control.NotFound;
 import org.iris.platform.entity.EmailAddress;
@@ -51,7 +51,7 @@ public class Transcripts implements DeferredMail {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
-    ConversationStore conversations;
+    ConversationAccess conversations;
 
     @Inject
     EntityManagers managers;
@@ -139,7 +139,7 @@ public class Transcripts implements DeferredMail {
                     .map(l -> (l.account().name().first() + " " + l.account().name().last()).strip())
                     .orElse(language == Language.FR ? "Invité" : "Guest"));
             String text = message.sealed().map(sealed -> new String(Seal.open(keys.version(manager, region, conversationId,
-                            message.keyVersion()), sealed, ConversationStore.place(conversationId, message.id())), StandardCharsets.UTF_8))
+                            message.keyVersion()), sealed, Messages.place(conversationId, message.id())), StandardCharsets.UTF_8))
                     .orElse(language == Language.FR ? "(message supprimé)" : "(message deleted)");
             lines.add(Map.of("at", TIME.format(message.sentAt()), "sender", sender, "text", text));
         }

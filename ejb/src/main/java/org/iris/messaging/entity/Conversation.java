@@ -66,8 +66,14 @@ public class Conversation {
      * their text does), which {@link UUID#compareTo}, on signed halves, does not.
      */
     public static boolean lower(UUID a, UUID b) {
-        return a.toString().compareTo(b.toString()) < 0;
+        return ORDER.compare(a, b) < 0;
     }
+
+    /** UUIDs as the databases sort them: each half unsigned. */
+    public static final java.util.Comparator<UUID> ORDER = (a, b) -> {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    };
 
     public static Conversation ofBubble(UUID bubbleId, Instant now) {
         return started(bubbleId, Kind.BUBBLE, now);
@@ -77,7 +83,7 @@ public class Conversation {
         Conversation conversation = new Conversation();
         conversation.id = id;
         conversation.kind = kind;
-        conversation.createdAt = now.atOffset(ZoneOffset.UTC);
+        conversation.createdAt = stored(now);
         conversation.lastAt = conversation.createdAt;
         return conversation;
     }
@@ -85,8 +91,13 @@ public class Conversation {
     /** The sequence number of a new message; call under the row's lock. */
     public long next(Instant now) {
         lastSeq++;
-        lastAt = now.atOffset(ZoneOffset.UTC);
+        lastAt = stored(now);
         return lastSeq;
+    }
+
+    /** A time as the databases keep it, to the microsecond: what a cached row holds is what a query compares. */
+    private static OffsetDateTime stored(Instant now) {
+        return now.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     public UUID id() {

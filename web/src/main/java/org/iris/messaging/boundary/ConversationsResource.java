@@ -26,10 +26,11 @@ import java.util.UUID;
 
 import org.iris.bubble.boundary.Visitors;
 import org.iris.bubble.control.Visitor;
+import org.iris.messaging.boundary.MessagingViews.ConversationPage;
 import org.iris.messaging.boundary.MessagingViews.ConversationView;
 import org.iris.messaging.boundary.MessagingViews.MessagePage;
 import org.iris.messaging.boundary.MessagingViews.MessageView;
-import org.iris.messaging.control.ConversationStore.Sent;
+import org.iris.messaging.control.Messages.Sent;
 import org.iris.platform.boundary.Callers;
 import org.iris.platform.boundary.Ids;
 import org.iris.platform.boundary.MergePatch;
@@ -75,10 +76,13 @@ public class ConversationsResource {
         return ConversationView.of(opened, conversations.readSeq(Visitor.of(caller), opened), caller.accountId());
     }
 
+    /** A page of the caller's conversations, newest activity first; {@code after} is the previous page's {@code after}. */
     @GET
-    public List<ConversationView> list() {
+    public ConversationPage list(@QueryParam("after") @DefaultValue("") String after,
+                                 @QueryParam("limit") @DefaultValue("50") int limit) {
         Visitor visitor = visitors.current();
-        return conversations.list(visitor).stream().map(listed -> ConversationView.of(listed, visitor.id())).toList();
+        return ConversationPage.of(conversations.list(visitor, Optional.of(after).filter(given -> !given.isEmpty()), limit),
+                visitor.id());
     }
 
     @GET

@@ -1,4 +1,4 @@
-package org.iris.messaging.control;
+package org.iris.messaging.boundary;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -9,10 +9,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.iris.bubble.entity.BubbleEvent;
+import org.iris.messaging.control.FileStore;
+import org.iris.messaging.control.Posted;
 import org.iris.network.entity.Presence;
 
 /**
- * The frames the server sends on {@code /ws} (documented in {@code asyncapi.yaml}): JSON objects with
+ * The wire format of the frames the server sends on {@code /ws}, where the sockets live (documented in {@code asyncapi.yaml}): JSON objects with
  * a {@code type}; an answer to a client's frame carries the client's {@code id}.
  */
 public final class Frames {

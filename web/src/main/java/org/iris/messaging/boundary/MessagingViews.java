@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.iris.bubble.entity.Bubble;
-import org.iris.messaging.control.ConversationStore.History;
-import org.iris.messaging.control.ConversationStore.Listed;
-import org.iris.messaging.control.ConversationStore.Opened;
+import org.iris.messaging.control.ConversationAccess.Opened;
+import org.iris.messaging.control.ConversationList;
+import org.iris.messaging.control.ConversationList.Listed;
+import org.iris.messaging.control.Messages.History;
 import org.iris.messaging.control.FileStore;
 import org.iris.messaging.control.Posted;
 import org.iris.messaging.entity.Conversation;
@@ -42,6 +43,14 @@ public final class MessagingViews {
             return new ConversationView(conversation.id(), Codes.of(conversation.kind()),
                     pair.map(two -> two.peerOf(me)).orElse(null), bubble.map(Bubble::id).orElse(null),
                     bubble.map(Bubble::name).orElse(null), region, conversation.lastSeq(), readSeq, conversation.lastAt());
+        }
+    }
+
+    /** A page of conversations, newest activity first; {@code after} asks for the next page, none after the last. */
+    public record ConversationPage(List<ConversationView> conversations, String after) {
+        static ConversationPage of(ConversationList.Page page, UUID me) {
+            return new ConversationPage(page.conversations().stream().map(listed -> ConversationView.of(listed, me)).toList(),
+                    page.next().orElse(null));
         }
     }
 

@@ -8,15 +8,31 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
+import jakarta.websocket.Session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iris.identity.control.BearerTokens;
+import org.iris.platform.control.Unauthenticated;
 
 /**
- * Verifies the tokens of this node's sockets again every {@code iris.token.revocation-refresh-seconds}
- * ({@link Sockets#check}): a timer of this node only, not persistent, since the sockets are this
- * node's alone and a restart closes them anyway.
+ * The closers of this node's sockets, every {@code iris.token.revocation-refresh-seconds}: with
+ * {@value Sockets#TOKEN_ENDED} those whose token expired or was revoked, and those that did not
+ * authenticate within {@value Sockets#AUTH_SECONDS} seconds; with 1001 those from which no frame came
+ * for {@code iris.ws.idle-seconds} (300; a client pings). A timer of this node only, not persistent,
+ * since the sockets are this node's alone and a restart closes them anyway.
  */
 @Singleton
 @Startup
 public class SocketChecks {
+
+    private static final Logger LOG = Logger.getLogger(SocketChecks.class.getName());
+    static final int GOING_AWAY = 1001;
 
     @Resource
     TimerService timers;
@@ -24,14 +40,51 @@ public class SocketChecks {
     @Inject
     Sockets sockets;
 
+    @Inject
+    BearerTokens tokens;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "iris.token.revocation-refresh-seconds")
+    long refreshSeconds;
+
+    @Inject
+    @ConfigProperty(name = "iris.ws.idle-seconds", defaultValue = "300")
+    long idleSeconds;
+
     @PostConstruct
     void schedule() {
-        long every = sockets.checkSeconds() * 1000;
+        long every = refreshSeconds * 1000;
         timers.createIntervalTimer(every, every, new TimerConfig("socket-checks", false));
     }
 
     @Timeout
     void check() {
-        sockets.check();
+        Instant now = clock.instant();
+        for (Session session : sockets.all()) {
+            Sockets.State state = Sockets.state(session);
+            if (state == null) {
+                continue;
+            }
+            if (state.token == null) {
+                if (now.isAfter(state.opened.plus(Duration.ofSeconds(Sockets.AUTH_SECONDS)))) {
+                    sockets.close(session, Sockets.TOKEN_ENDED, "No auth frame came in time.");
+                }
+                continue;
+            }
+            if (now.toEpochMilli() - state.lastFrame() > idleSeconds * 1000) {
+                sockets.close(session, GOING_AWAY, "Idle: no frame came for too long.");
+                continue;
+            }
+            try {
+                tokens.verify(state.token);
+            } catch (Unauthenticated ended) {
+                sockets.close(session, Sockets.TOKEN_ENDED, "The token expired or was revoked.");
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Checking a socket's token failed", e);
+            }
+        }
     }
 }

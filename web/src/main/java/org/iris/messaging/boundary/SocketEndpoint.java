@@ -26,8 +26,7 @@ import org.iris.bubble.boundary.Visitors;
 import org.iris.bubble.control.Visitor;
 import org.iris.identity.control.AccessToken;
 import org.iris.identity.control.BearerTokens;
-import org.iris.messaging.control.ConversationStore.Sent;
-import org.iris.messaging.control.Frames;
+import org.iris.messaging.control.Messages.Sent;
 import org.iris.platform.boundary.JsonNesting;
 import org.iris.platform.boundary.Statuses;
 import org.iris.platform.control.BusinessException;
@@ -64,6 +63,9 @@ public class SocketEndpoint {
     Sockets sockets;
 
     @Inject
+    SocketDelivery delivery;
+
+    @Inject
     BearerTokens tokens;
 
     @Inject
@@ -78,7 +80,7 @@ public class SocketEndpoint {
         // off (0), each task is a no-op that runs at once; a long timeout would keep every cancelled one
         // queued until it is due (hundreds of thousands under load, each holding its captured context)
         session.setMaxIdleTimeout(0);
-        sockets.opened(session);
+        sockets.opened(session, delivery.outbound(session));
         if (session.getUserPrincipal() instanceof AccessToken token && token.getRawToken() != null) {
             authenticate(session, token, Optional.empty());
         }
@@ -90,15 +92,15 @@ public class SocketEndpoint {
         state.active(clock.millis());
         if (state.visitor().isEmpty() && text.length() > MAX_AUTH_FRAME) {
             error(session, Optional.empty(), 401, "Unauthorized", "Authenticate first: an auth frame with your token.");
-            Sockets.close(session, "Authenticate first.");
+            sockets.close(session, Sockets.TOKEN_ENDED, "Authenticate first.");
+            return;
+        }
+        // every frame counts, however large and whatever it is
+        if (!withinBudget(session, state)) {
             return;
         }
         if (text.length() > MAX_FRAME) {
             error(session, Optional.empty(), 413, "Frame too large", "A frame holds at most " + MAX_FRAME + " characters.");
-            return;
-        }
-        if (!state.fits(clock.millis() / 1000, FRAMES_PER_SECOND)) {
-            error(session, Optional.empty(), 429, "Too many frames", "At most " + FRAMES_PER_SECOND + " frames a second.");
             return;
         }
         JsonObject frame;
@@ -119,7 +121,7 @@ public class SocketEndpoint {
         } catch (BusinessException refused) {
             error(session, id, Statuses.of(refused.kind()), refused.title(), refused.getMessage());
             if (state.visitor().isEmpty()) {
-                Sockets.close(session, "Authenticate first."); // an unauthenticated socket gets one try
+                sockets.close(session, Sockets.TOKEN_ENDED, "Authenticate first."); // an unauthenticated socket gets one try
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A socket frame failed", e);
@@ -130,8 +132,8 @@ public class SocketEndpoint {
     private void authenticate(Session session, AccessToken token, Optional<String> id) {
         Visitor visitor = Visitors.of(token);
         sockets.authenticated(session, visitor, token.getRawToken());
-        Sockets.send(session, Frames.ready(visitor.id(), visitor.guestOf(), token.getExpirationTime()));
-        id.ifPresent(value -> Sockets.send(session, Frames.ack(value)));
+        delivery.send(session, Frames.ready(visitor.id(), visitor.guestOf(), token.getExpirationTime()));
+        id.ifPresent(value -> delivery.send(session, Frames.ack(value)));
     }
 
     /** Acknowledges a frame once what it asked for is done (committed, for what is stored). */
@@ -141,8 +143,8 @@ public class SocketEndpoint {
                 // a resend is recognized by the clientId the client gives, never by the frame's id, which
                 // clients number again on each connection
                 String clientId = frame.get("clientId") instanceof JsonString given ? given.getString() : null;
-                Sent sent = realtime.send(visitor, uuid(frame, "conversation"), clientId, string(frame, "body"), session.getId());
-                Sockets.send(session, Frames.ack(id, JSON.createObjectBuilder().add("message", Frames.message(sent.message()))));
+                Sent sent = realtime.send(visitor, uuid(frame, "conversation"), clientId, string(frame, "body"), Optional.of(session.getId()));
+                delivery.send(session, Frames.ack(id, JSON.createObjectBuilder().add("message", Frames.message(sent.message()))));
                 return;
             }
             case "delete" -> realtime.deleteLast(visitor, uuid(frame, "conversation"), uuid(frame, "message"));
@@ -167,16 +169,29 @@ public class SocketEndpoint {
             case "auth" -> throw new InvalidRequest("This socket is authenticated already.");
             default -> throw new InvalidRequest("Unknown frame type: send, delete, read, typing, signal, ping or auth.");
         }
-        Sockets.send(session, Frames.ack(id));
+        delivery.send(session, Frames.ack(id));
     }
 
     /** Only text frames: a binary one is answered with an error. */
     @OnMessage(maxMessageSize = MAX_AUTH_FRAME)
     public void binary(java.nio.ByteBuffer data, Session session) {
-        error(session, Optional.empty(), 400, "Bad Request", "Frames are JSON text, not binary.");
-        if (Sockets.state(session).visitor().isEmpty()) {
-            Sockets.close(session, "Authenticate first.");
+        Sockets.State state = Sockets.state(session);
+        state.active(clock.millis());
+        if (state.visitor().isEmpty()) {
+            error(session, Optional.empty(), 400, "Bad Request", "Frames are JSON text, not binary.");
+            sockets.close(session, Sockets.TOKEN_ENDED, "Authenticate first.");
+        } else if (withinBudget(session, state)) {
+            error(session, Optional.empty(), 400, "Bad Request", "Frames are JSON text, not binary.");
         }
+    }
+
+    /** Whether the frame fits the socket's budget of frames a second; beyond, it is answered 429 and not read. */
+    private boolean withinBudget(Session session, Sockets.State state) {
+        if (state.fits(clock.millis() / 1000, FRAMES_PER_SECOND)) {
+            return true;
+        }
+        error(session, Optional.empty(), 429, "Too many frames", "At most " + FRAMES_PER_SECOND + " frames a second.");
+        return false;
     }
 
     @OnClose
@@ -244,7 +259,7 @@ public class SocketEndpoint {
         throw new InvalidRequest("The frame lacks " + field + " (a whole number).");
     }
 
-    private static void error(Session session, Optional<String> id, int status, String title, String detail) {
-        Sockets.send(session, Frames.error(id, status, title, detail));
+    private void error(Session session, Optional<String> id, int status, String title, String detail) {
+        delivery.send(session, Frames.error(id, status, title, detail));
     }
 }

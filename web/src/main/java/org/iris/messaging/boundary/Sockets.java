@@ -1,16 +1,15 @@
 package org.iris.messaging.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,25 +20,21 @@ import java.util.logging.Logger;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iris.bubble.control.Visitor;
-import org.iris.identity.control.BearerTokens;
-import org.iris.messaging.control.Fanout;
-import org.iris.platform.control.Unauthenticated;
 
 /**
- * The sockets this node holds, by whom they belong to: where {@link Fanout} delivers pushes. Not a
- * source of truth (messages are in the database; who is online elsewhere is another node's), only
- * this node's way to its own connections. Every {@code iris.token.revocation-refresh-seconds} it
- * verifies each socket's token again and closes with {@value #TOKEN_ENDED} those whose token expired
- * or was revoked, and those that did not authenticate within {@value #AUTH_SECONDS} seconds; and
- * with 1001 those from which no frame came for {@code iris.ws.idle-seconds} (300; a client pings).
- * A socket with {@value #MAX_IN_FLIGHT} frames not yet written to it is closed (1013): a slow reader
- * neither holds a node's memory nor misses pushes silently.
+ * The sockets this node holds, by whom they belong to: where {@link SocketDelivery} finds a
+ * recipient's. Not a source of truth (messages are in the database; who is online elsewhere is
+ * another node's), only this node's way to its own connections. One account or guest holds at most
+ * {@code iris.ws.max-sockets-per-user} (10) sockets of a node: one more closes their oldest with
+ * {@value #TOO_MANY}. {@link SocketChecks} closes those whose token ended, that never authenticated
+ * and that went idle.
  */
 @ApplicationScoped
 public class Sockets {
 
     private static final Logger LOG = Logger.getLogger(Sockets.class.getName());
     public static final int TOKEN_ENDED = 4401;
+    public static final int TOO_MANY = 4409;
     /** Typing notices of one socket in one conversation go out this far apart at most; the others are acknowledged only. */
     static final long TYPING_MILLIS = 2000;
     static final int AUTH_SECONDS = 10;
@@ -48,21 +43,26 @@ public class Sockets {
     /** What a socket is: who, with which token, since when; none until it authenticates. */
     static final class State {
         final Instant opened;
+        final Outbound out;
         private volatile long lastFrame;
-        final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
         private final Map<UUID, Long> typing = new java.util.LinkedHashMap<>();
         volatile Visitor visitor;
         volatile String token;
         private long window;
         private int frames;
 
-        State(Instant opened) {
+        State(Instant opened, Outbound out) {
             this.opened = opened;
+            this.out = out;
             this.lastFrame = opened.toEpochMilli();
         }
 
         void active(long millis) {
             lastFrame = millis;
+        }
+
+        long lastFrame() {
+            return lastFrame;
         }
 
         Optional<Visitor> visitor() {
@@ -92,38 +92,19 @@ public class Sockets {
         }
     }
 
-    private final Map<UUID, Set<Session>> byUser = new ConcurrentHashMap<>();
+    /** Each user's sockets, oldest first; a list replaced whole on each change, so that delivery reads it without a lock. */
+    private final Map<UUID, List<Session>> byUser = new ConcurrentHashMap<>();
     private final Set<Session> all = ConcurrentHashMap.newKeySet();
-
-    @Inject
-    Fanout fanout;
-
-    @Inject
-    BearerTokens tokens;
 
     @Inject
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "iris.token.revocation-refresh-seconds")
-    long refreshSeconds;
+    @ConfigProperty(name = "iris.ws.max-sockets-per-user")
+    int maxPerUser;
 
-    /** A socket from which no frame came for so long is closed (a client pings to stay). */
-    @Inject
-    @ConfigProperty(name = "iris.ws.idle-seconds", defaultValue = "300")
-    long idleSeconds;
-
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        fanout.deliverTo(this::deliver);
-    }
-
-    /** How often {@link SocketChecks} calls {@link #check}. */
-    long checkSeconds() {
-        return refreshSeconds;
-    }
-
-    void opened(Session session) {
-        session.getUserProperties().put(STATE, new State(clock.instant()));
+    void opened(Session session, Outbound out) {
+        session.getUserProperties().put(STATE, new State(clock.instant(), out));
         all.add(session);
     }
 
@@ -131,16 +112,23 @@ public class Sockets {
         return (State) session.getUserProperties().get(STATE);
     }
 
-    /** The socket now belongs to the visitor of that token. */
+    /** The socket now belongs to the visitor of that token; past their share, their oldest is closed. */
     void authenticated(Session session, Visitor visitor, String token) {
         State state = state(session);
         state.visitor = visitor;
         state.token = token;
+        List<Session> beyond = new ArrayList<>();
         byUser.compute(visitor.id(), (id, sessions) -> {
-            Set<Session> held = sessions == null ? ConcurrentHashMap.newKeySet() : sessions;
+            List<Session> held = new ArrayList<>(sessions == null ? List.of() : sessions);
             held.add(session);
-            return held;
+            while (held.size() > maxPerUser) {
+                beyond.add(held.remove(0));
+            }
+            return List.copyOf(held);
         });
+        for (Session oldest : beyond) {
+            close(oldest, TOO_MANY, "Too many sockets of this account: the oldest was closed.");
+        }
         if (!session.isOpen()) {
             closed(session); // it closed while it authenticated
         }
@@ -149,12 +137,25 @@ public class Sockets {
     void closed(Session session) {
         all.remove(session);
         State state = state(session);
-        if (state != null && state.visitor != null) {
+        if (state == null) {
+            return;
+        }
+        state.out.end();
+        if (state.visitor != null) {
             byUser.computeIfPresent(state.visitor.id(), (id, sessions) -> {
-                sessions.remove(session);
-                return sessions.isEmpty() ? null : sessions;
+                List<Session> left = sessions.stream().filter(held -> held != session).toList();
+                return left.isEmpty() ? null : left;
             });
         }
+    }
+
+    /** The open sockets of that account or guest on this node. */
+    List<Session> of(UUID user) {
+        return byUser.getOrDefault(user, List.of());
+    }
+
+    Set<Session> all() {
+        return all;
     }
 
     /** How many sockets this node holds. */
@@ -162,151 +163,11 @@ public class Sockets {
         return all.size();
     }
 
-    /**
-     * Sends the frame to every open socket of these recipients that this node holds, but
-     * {@code except}, from the delivery threads: the caller (a sending socket's, a commit's) goes on
-     * at once. A recipient's frames always go through the same thread, in the order they came.
-     */
-    public void deliver(Set<UUID> recipients, String frame, String except) {
-        for (UUID recipient : recipients) {
-            Set<Session> sessions = byUser.get(recipient);
-            if (sessions == null || sessions.isEmpty()) {
-                continue;
-            }
-            Delivery lane = lanes[Math.floorMod(recipient.hashCode(), lanes.length)];
-            lane.offer(() -> {
-                for (Session session : sessions) {
-                    if (except == null || !except.equals(session.getId())) {
-                        send(session, frame);
-                    }
-                }
-            });
-        }
-    }
-
-    /**
-     * One delivery thread and its queue. Its thread is the JVM's, not the container's: a frame sent
-     * from it captures no container context for Tyrus's idle timer. A full queue (a node far behind)
-     * drops the push and says so: pushes are not the record, and clients read what they missed over REST.
-     */
-    static final class Delivery {
-        static final int CAPACITY = 100_000;
-        private final java.util.concurrent.ThreadPoolExecutor thread;
-
-        Delivery(int number) {
-            thread = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.SECONDS,
-                    new java.util.concurrent.LinkedBlockingQueue<>(CAPACITY), work -> {
-                        Thread delivering = new Thread(work, "iris-socket-delivery-" + number);
-                        delivering.setDaemon(true);
-                        delivering.setContextClassLoader(PLATFORM);
-                        return delivering;
-                    }, (work, full) -> LOG.warning("A socket push was dropped: this node's deliveries are "
-                    + CAPACITY + " behind"));
-        }
-
-        void offer(Runnable work) {
-            thread.execute(work);
-        }
-
-        void stop() {
-            thread.shutdownNow();
-        }
-    }
-
-    private final Delivery[] lanes = {new Delivery(1), new Delivery(2)};
-
-    @jakarta.annotation.PreDestroy
-    void stopDeliveries() {
-        for (Delivery lane : lanes) {
-            lane.stop();
-        }
-    }
-
-    /**
-     * Sends without waiting. Tyrus reschedules the socket's idle timer on every send, a managed task
-     * whose context capture asks the thread's class loader for service providers, and the
-     * application's loader scans every jar of the WAR for them: a quarter of the CPU under load. The
-     * send runs with the platform's loader as the thread's, which answers at once; the frame is text
-     * already and the timer is Tyrus's own class.
-     */
-    static void send(Session session, String frame) {
-        if (!session.isOpen()) {
-            return;
-        }
-        State state = state(session);
-        if (state != null && state.inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
-            // a reader this far behind is closed: it reconnects and reads what it missed over REST
-            state.inFlight.decrementAndGet();
-            behind(session);
-            return;
-        }
-        Thread thread = Thread.currentThread();
-        ClassLoader application = thread.getContextClassLoader();
-        thread.setContextClassLoader(PLATFORM);
+    /** Closes the socket with that code: what waits for it is dropped at once, whether or not it reads. */
+    void close(Session session, int code, String reason) {
+        closed(session);
         try {
-            session.getAsyncRemote().sendText(frame, result -> {
-                if (state != null) {
-                    state.inFlight.decrementAndGet();
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "A socket went away while a frame was sent to it", e);
-        } finally {
-            thread.setContextClassLoader(application);
-        }
-    }
-
-    private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
-
-    /** Frames sent to a socket and not yet written before it counts as too slow a reader. */
-    static final int MAX_IN_FLIGHT = 2000;
-
-    private static void behind(Session session) {
-        try {
-            session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too far behind: reconnect and read over REST."));
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "A socket went away before it was closed", e);
-        }
-    }
-
-    void check() {
-        Instant now = clock.instant();
-        for (Session session : all) {
-            State state = state(session);
-            if (state == null) {
-                continue;
-            }
-            if (state.token == null) {
-                if (now.isAfter(state.opened.plus(Duration.ofSeconds(AUTH_SECONDS)))) {
-                    close(session, "No auth frame came in time.");
-                }
-                continue;
-            }
-            if (now.toEpochMilli() - state.lastFrame > idleSeconds * 1000) {
-                going(session);
-                continue;
-            }
-            try {
-                tokens.verify(state.token);
-            } catch (Unauthenticated ended) {
-                close(session, "The token expired or was revoked.");
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Checking a socket's token failed", e);
-            }
-        }
-    }
-
-    private static void going(Session session) {
-        try {
-            session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Idle: no frame came for too long."));
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "A socket went away before it was closed", e);
-        }
-    }
-
-    static void close(Session session, String reason) {
-        try {
-            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(TOKEN_ENDED), reason));
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "A socket went away before it was closed", e);
         }
