@@ -34,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import static org.iris.it.Problems.assertLikeUnknown;
 import static org.iris.it.Problems.assertProblem;
 import static org.iris.it.People.PASSWORD;
 import static org.iris.it.Api.expect;
@@ -254,7 +255,9 @@ class AttacksIT extends WithPeople {
                 "superadmin@iris.test").get(0);
         assertEquals(0, Api.array(expect(api.get(api.api("directory/users?q=superadmin"), token), 200)).size());
         assertEquals(0, Api.array(expect(api.get(api.api("directory/users?q=iris%20super"), token), 200)).size());
-        assertProblem(api.postJson(api.api("invitations"), "{\"userId\": \"" + superadmin + "\"}", token), 403);
+        // an operator is hidden, and a hidden user is told alike to nobody
+        assertLikeUnknown(api.postJson(api.api("invitations"), "{\"userId\": \"" + superadmin + "\"}", token),
+                api.postJson(api.api("invitations"), "{\"userId\": \"" + java.util.UUID.randomUUID() + "\"}", token));
         JsonObject byEmail = Api.json(expect(api.postJson(api.api("invitations"), "{\"email\": \"superadmin@iris.test\"}", token), 202));
         awaitDecided(byEmail.getString("id"), "emea");
         assertEquals(List.of("HELD"), Databases.column("emea", "SELECT delivery FROM network_invitation WHERE id = CAST(? AS UUID)",

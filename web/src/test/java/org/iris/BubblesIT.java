@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.iris.it.Api;
 import org.iris.it.BubbleClient;
+import org.iris.it.Contacts;
 import org.iris.it.Databases;
 import org.iris.it.Mailbox;
 import org.iris.it.People;
@@ -270,7 +271,7 @@ class BubblesIT extends WithPeople {
         // a private user in the adder's network is added by id, as the network shows them
         Person contact = tenants.person(privateCo, "NA", "Carl", "Contact");
         assertLikeUnknown(add(adder.token(), b, contact), addNobody(adder.token(), b));
-        connect(adder, contact);
+        Contacts.connect(api, adder, contact);
         expect(add(adder.token(), b, contact), 201);
 
         // a Chinese bubble lives in China and takes nobody from outside
@@ -280,21 +281,6 @@ class BubblesIT extends WithPeople {
         assertProblem(api.get(api.api("bubbles/" + chinese), adder.token()), 404);
     }
 
-    /** Makes the two contacts: an invitation by email from {@code from}, accepted by {@code to}. */
-    private void connect(Person from, Person to) throws Exception {
-        expect(api.postJson(api.api("invitations"), "{\"email\": \"" + to.email() + "\"}", from.token()), 202);
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            JsonArray received = Api.array(expect(api.get(api.api("invitations?direction=received"), to.token()), 200));
-            if (!received.isEmpty()) {
-                String invitation = received.getJsonObject(0).getString("id");
-                expect(api.postJson(api.api("invitations/" + invitation + "/accept"), "", to.token()), 200);
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the invitation did not reach " + to.id());
-    }
 
     private static void awaitHeld(String bubble, int count) throws Exception {
         Instant deadline = Instant.now().plusSeconds(20);

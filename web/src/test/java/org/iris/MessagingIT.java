@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionException;
 
 import org.iris.it.Api;
 import org.iris.it.BubbleClient;
+import org.iris.it.Contacts;
 import org.iris.it.Databases;
 import org.iris.it.People;
 import org.iris.it.SilentSocket;
@@ -414,6 +415,19 @@ class MessagingIT extends WithPeople {
         assertEquals(200, api.get(api.application("health/ready"), null).statusCode());
     }
 
+    /** A client that pings and never reads (the container answers every ping) is closed within its stall bound. */
+    @Test
+    void aSocketThatPingsAndNeverReadsIsClosed() throws Exception {
+        Person pinger = tenants.person(tenants.company("Pingers", "EMEA", null), "EMEA", "Pia", "Pinger");
+        try (SilentSocket silent = SilentSocket.open(api, pinger.token(), api.clientAddress())) {
+            assertEquals(101, silent.status());
+            java.time.Instant started = java.time.Instant.now();
+            assertTrue(silent.pingsUntilEnded(Duration.ofSeconds(60)), "the server ended a socket that does not read");
+            assertTrue(Duration.between(started, java.time.Instant.now()).toSeconds() < 45, "within the stall bound and a round");
+        }
+        expect(api.get(api.api("companies/default"), null), 200);
+    }
+
     @Test
     void oneAccountHoldsItsShareOfSocketsAndAnAddressItsShareOfAnonymousOnes() throws Exception {
         Person many = tenants.person(tenants.company("Many devices", "EMEA", null), "EMEA", "Max", "Devices");
@@ -439,8 +453,13 @@ class MessagingIT extends WithPeople {
                 anonymous.add(socket);
                 assertEquals(101, socket.status());
             }
-            try (SilentSocket refused = SilentSocket.open(api, null, address)) {
+            try (SilentSocket refused = SilentSocket.open(api, null, address);
+                 SilentSocket emptyToken = SilentSocket.offering(api, List.of("iris.v1, bearer."), address);
+                 SilentSocket secondHeader = SilentSocket.offering(api, List.of("iris.v1", "bearer.x"), address)) {
                 assertEquals(429, refused.status());
+                // whatever the headers offer beside, a handshake that was not authenticated counts
+                assertEquals(429, emptyToken.status());
+                assertEquals(429, secondHeader.status());
             }
             // another address is not held back, nor a socket with a token
             try (SilentSocket other = SilentSocket.open(api, null, api.anotherClient().clientAddress());
@@ -460,7 +479,7 @@ class MessagingIT extends WithPeople {
         expect(api.patch("companies/" + privateCo, "{\"visibility\": \"private\"}", superadmin), 200);
         Person hidden = tenants.person(privateCo, "EMEA", "Hana", "Hidden");
         Person friend = tenants.person(tenants.company("Friendly", "EMEA", null), "EMEA", "Fritz", "Friend");
-        connect(friend, hidden);
+        Contacts.connect(api, friend, hidden);
         String c = direct(friend, hidden);
         long seq = Api.json(expect(api.postJson(api.api("conversations/" + c + "/messages"), "{\"body\": \"hi\"}",
                 hidden.token()), 201)).getJsonNumber("seq").longValue();
@@ -582,21 +601,5 @@ class MessagingIT extends WithPeople {
         List<String> front = Api.json(expect(api.get(api.api("conversations?limit=2"), busy.token()), 200))
                 .getJsonArray("conversations").getValuesAs(JsonObject.class).stream().map(c -> c.getString("id")).toList();
         assertEquals(List.of(fresh, moved), front, "a new walk starts with what changed");
-    }
-
-    /** The two become contacts: one invites by email, the other accepts. */
-    private void connect(Person from, Person to) throws Exception {
-        expect(api.postJson(api.api("invitations"), "{\"email\": \"" + to.email() + "\"}", from.token()), 202);
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
-        while (java.time.Instant.now().isBefore(deadline)) {
-            jakarta.json.JsonArray received = Api.array(expect(api.get(api.api("invitations?direction=received"), to.token()), 200));
-            if (!received.isEmpty()) {
-                expect(api.postJson(api.api("invitations/" + received.getJsonObject(0).getString("id") + "/accept"), "",
-                        to.token()), 200);
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the invitation did not reach " + to.id());
     }
 }

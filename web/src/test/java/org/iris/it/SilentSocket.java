@@ -34,6 +34,11 @@ public final class SilentSocket implements AutoCloseable {
      * the HTTP status of the handshake's answer with the socket (101 when it upgraded).
      */
     public static SilentSocket open(Api api, String token, String clientAddress) {
+        return offering(api, java.util.List.of("iris.v1" + (token == null ? "" : ", bearer." + token)), clientAddress);
+    }
+
+    /** Upgrades {@code /ws} offering these {@code Sec-WebSocket-Protocol} headers, one line each, as they are. */
+    public static SilentSocket offering(Api api, java.util.List<String> protocolHeaders, String clientAddress) {
         URI uri = api.application("ws");
         try {
             java.net.Socket tcp = new java.net.Socket();
@@ -46,7 +51,7 @@ public final class SilentSocket implements AutoCloseable {
                     + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
                     + "Sec-WebSocket-Version: 13\r\n"
-                    + "Sec-WebSocket-Protocol: iris.v1" + (token == null ? "" : ", bearer." + token) + "\r\n"
+                    + protocolHeaders.stream().map(value -> "Sec-WebSocket-Protocol: " + value + "\r\n").collect(java.util.stream.Collectors.joining())
                     + "X-Forwarded-For: " + clientAddress + "\r\n\r\n";
             tcp.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             tcp.getOutputStream().flush();
@@ -68,6 +73,34 @@ public final class SilentSocket implements AutoCloseable {
             head.append((char) b);
         }
         return Integer.parseInt(head.toString().split(" ", 3)[1]);
+    }
+
+    /**
+     * Sends pings (masked, as a client must), a hundred a second, and reads nothing, until the server
+     * ends the connection or {@code within} passes; answers whether the server ended it.
+     */
+    public boolean pingsUntilEnded(Duration within) {
+        byte[] frame = new byte[2 + 4 + 125];
+        frame[0] = (byte) 0x89; // fin, ping
+        frame[1] = (byte) (0x80 | 125); // masked, 125 bytes
+        ThreadLocalRandom.current().nextBytes(frame);
+        frame[0] = (byte) 0x89;
+        frame[1] = (byte) (0x80 | 125);
+        Instant deadline = Instant.now().plus(within);
+        try {
+            tcp.setSoTimeout(1000);
+            var out = tcp.getOutputStream();
+            while (Instant.now().isBefore(deadline)) {
+                out.write(frame);
+                Thread.sleep(10);
+            }
+            return false;
+        } catch (IOException ended) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** How the server ended the socket: its close code (-1: it ended the connection without one), after so many frames. */

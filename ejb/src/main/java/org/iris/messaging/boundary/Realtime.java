@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.iris.bubble.control.BubbleStore;
 import org.iris.bubble.control.Signalling;
 import org.iris.bubble.control.Visitor;
 import org.iris.messaging.control.ConversationAccess;
@@ -47,7 +48,15 @@ public class Realtime {
     Signalling signalling;
 
     @Inject
+    BubbleStore bubbles;
+
+    @Inject
     Event<Push> pushes;
+
+    /** Whether a socket of this visitor may open: an account's always, a guest's while they take part in their bubble. */
+    public boolean admits(Visitor visitor) {
+        return !visitor.guest() || bubbles.takingPart(visitor.region(), visitor.guestOf().orElseThrow(), visitor).isPresent();
+    }
 
     /** Stores the message, then pushes it to every socket but the sender's ({@code socket}, whose acknowledgement carries it). */
     public Sent send(Visitor visitor, UUID conversation, String clientId, String body, Optional<String> socket) {

@@ -65,7 +65,10 @@ public class ConversationList {
                 ByteBuffer bytes = ByteBuffer.wrap(Base64.getUrlDecoder().decode(text));
                 if (bytes.remaining() == 28) {
                     Instant at = Instant.ofEpochSecond(bytes.getLong(), bytes.getInt());
-                    return new Cursor(at.atOffset(ZoneOffset.UTC), new UUID(bytes.getLong(), bytes.getLong()));
+                    // what a page gave lies between 1970 and the first page's cursor; anything else is no cursor
+                    if (!at.isBefore(Instant.EPOCH) && !at.isAfter(FIRST.lastAt().toInstant())) {
+                        return new Cursor(at.atOffset(ZoneOffset.UTC), new UUID(bytes.getLong(), bytes.getLong()));
+                    }
                 }
             } catch (IllegalArgumentException | java.time.DateTimeException e) {
                 // answered below

@@ -135,7 +135,8 @@ public class FileStore {
         opened.writable();
         Clamd clamd = clamd();
         StorageQuota.Owner owner = quota.owner(uploader.account());
-        try (UploadSlots.Slot slot = slots.take(visitor.id()); StorageQuota.Lease lease = quota.lease(owner)) {
+        // a full quota is told before a slot is taken or clamd is asked
+        try (StorageQuota.Lease lease = quota.lease(owner); UploadSlots.Slot slot = slots.take(visitor.id())) {
             Shared shared = scanAndKeep(visitor, opened, owner, clamd, name, mediaType, lease, content);
             lease.kept(shared.size());
             return shared;
@@ -359,8 +360,6 @@ public class FileStore {
                     throw new TooLarge("A file holds at most " + limit + " bytes.");
                 }
                 if (!lease.take(n)) {
-                    // read on to the file limit at most, so that the client, still sending, hears the answer
-                    drain();
                     throw new StorageFull(lease.quotaBytes());
                 }
                 try {
@@ -381,12 +380,5 @@ public class FileStore {
             }
         }
 
-        private void drain() {
-            byte[] skip = new byte[64 * 1024];
-            int n;
-            while (count <= limit && (n = next(skip, 0, skip.length)) >= 0) {
-                count += n;
-            }
-        }
     }
 }

@@ -27,8 +27,10 @@ import org.iris.residency.control.Transactions;
  * {@code iris.files.quota.standalone-bytes} (1 GiB). The count lives in {@code global}
  * ({@link StorageUsage}), moved after each commit that keeps or deletes a file. An upload's bytes
  * count as they stream, with those of the owner's other uploads running on the same node, against
- * what the quota had left when it began ({@link Lease}): uploads of one node together stay within
- * it, and each other node may pass it by what its uploads found left between two commits. Kept in
+ * the latest count this node knows ({@link Lease}): uploads of one node together stay within it, and
+ * each other node may pass it by what its uploads found left between two of its reads. A count that
+ * could not be moved (a crash between an upload's commit and its count) is logged; no scan recounts
+ * it yet. Kept in
  * memory here for {@code iris.token.revocation-refresh-seconds}, for {@code /users/me}.
  */
 @ApplicationScoped
@@ -114,9 +116,14 @@ public class StorageQuota implements StorageUse {
             this.running = running;
         }
 
-        /** Counts more bytes of the upload; false once they would take the owner past the quota (they are not counted then). */
+        /**
+         * Counts more bytes of the upload; false once they would take the owner past the quota (they are
+         * not counted then), with what uploads of this node kept since this one began.
+         */
         public boolean take(long bytes) {
-            if (usedAtStart + running.addAndGet(bytes) > owner.quotaBytes()) {
+            Cached latest = cached.get(owner.id());
+            long used = Math.max(usedAtStart, latest == null ? 0 : latest.usedBytes());
+            if (used + running.addAndGet(bytes) > owner.quotaBytes()) {
                 running.addAndGet(-bytes);
                 return false;
             }
@@ -143,13 +150,21 @@ public class StorageQuota implements StorageUse {
         }
     }
 
-    /** A hold on the owner's quota for one upload, as {@code global} counts it now (read afresh). */
+    /**
+     * A hold on the owner's quota for one upload, as {@code global} counts it now (read afresh).
+     *
+     * @throws StorageFull when nothing is left, before any byte is read
+     */
     public Lease lease(Owner owner) {
         if (running.size() > MAX_CACHED) {
             // owners with nothing running; one that raced here counts alone until its upload ends
             running.values().removeIf(bytes -> bytes.get() == 0);
         }
-        return new Lease(owner, read(owner.id()), running.computeIfAbsent(owner.id(), id -> new AtomicLong()));
+        long used = read(owner.id());
+        if (used >= owner.quotaBytes()) {
+            throw new StorageFull(owner.quotaBytes());
+        }
+        return new Lease(owner, used, running.computeIfAbsent(owner.id(), id -> new AtomicLong()));
     }
 
     /** Counts bytes kept (positive) or deleted (negative) toward the owner, in {@code global}; a failure is logged, never the caller's. */

@@ -39,33 +39,35 @@ public class UploadSlots {
     int perNode;
 
     private final AtomicInteger running = new AtomicInteger();
-    private final Map<UUID, AtomicInteger> byUser = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> byUser = new ConcurrentHashMap<>();
 
     /**
      * @throws TooManyAttempts when the uploader has their share running
      * @throws Unavailable when the node has its share running
      */
     public Slot take(UUID uploader) {
-        AtomicInteger mine = byUser.computeIfAbsent(uploader, id -> new AtomicInteger());
-        if (mine.incrementAndGet() > perUser) {
-            free(uploader, mine);
+        boolean[] taken = new boolean[1];
+        byUser.compute(uploader, (id, running) -> {
+            int now = running == null ? 0 : running;
+            taken[0] = now < perUser;
+            return taken[0] ? now + 1 : running;
+        });
+        if (!taken[0]) {
             throw new TooManyAttempts("You have " + perUser + " uploads running already; try again when one ends.", RETRY);
         }
         if (running.incrementAndGet() > perNode) {
             running.decrementAndGet();
-            free(uploader, mine);
+            free(uploader);
             throw new Unavailable("uploads-busy", "This server takes as many uploads as it can now; try again in a few seconds.",
                     RETRY);
         }
         return () -> {
             running.decrementAndGet();
-            free(uploader, mine);
+            free(uploader);
         };
     }
 
-    private void free(UUID uploader, AtomicInteger mine) {
-        if (mine.decrementAndGet() <= 0) {
-            byUser.remove(uploader, mine);
-        }
+    private void free(UUID uploader) {
+        byUser.computeIfPresent(uploader, (id, running) -> running > 1 ? running - 1 : null);
     }
 }

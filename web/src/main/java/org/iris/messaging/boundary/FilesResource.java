@@ -2,6 +2,7 @@ package org.iris.messaging.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import org.iris.platform.control.BusinessException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -51,8 +52,15 @@ public class FilesResource {
                            @Context UriInfo uri) throws IOException {
         var visitor = visitors.current();
         Multipart.Part part = Multipart.file(type, body);
-        FileView view = FileView.of(conversations.upload(visitor, id, part.filename(), part.contentType().orElse(null),
-                part.content()));
+        FileView view;
+        try {
+            view = FileView.of(conversations.upload(visitor, id, part.filename(), part.contentType().orElse(null),
+                    part.content()));
+        } catch (BusinessException refused) {
+            // a client still sending hears the answer once the part is read, up to the largest file: no further
+            Multipart.skipRest(part.content(), conversations.maxFileBytes());
+            throw refused;
+        }
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();
     }
 

@@ -57,6 +57,20 @@ final class Multipart {
         }
     }
 
+    /** Reads and drops what is left of the part, {@code atMost} bytes at most; quietly, since an answer is on its way. */
+    static void skipRest(InputStream part, long atMost) {
+        byte[] skip = new byte[64 * 1024];
+        long total = 0;
+        try {
+            int n;
+            while (total <= atMost && (n = part.read(skip)) >= 0) {
+                total += n;
+            }
+        } catch (IOException | RuntimeException cut) {
+            // the client went: nothing to hear the answer
+        }
+    }
+
     private static void drain(InputStream part) throws IOException {
         byte[] skip = new byte[8192];
         long total = 0;

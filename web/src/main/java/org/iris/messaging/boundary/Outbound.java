@@ -28,8 +28,11 @@ final class Outbound {
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     /** Bytes queued and the one frame Tyrus writes; guarded by this. */
     private long pending;
+    /** What the frame Tyrus writes costs; released when written, or when the socket ends (Tyrus may never say). */
+    private long inFlight;
     private boolean writing;
     private boolean ended;
+    private long handedAt;
 
     Outbound(Session session, LongConsumer released) {
         this.session = session;
@@ -72,16 +75,21 @@ final class Outbound {
         return Offer.QUEUED;
     }
 
-    /** Drops what waits (the frame Tyrus has is released once written or failed); nothing is queued after. */
+    /**
+     * Drops what waits and the frame Tyrus has (closing the connection, Tyrus drops it without a word);
+     * nothing is queued after, and a late word of Tyrus releases nothing twice.
+     */
     void end() {
-        long dropped = 0;
+        long dropped;
         synchronized (this) {
-            ended = true;
-            for (String frame : queue) {
-                dropped += cost(frame);
+            if (ended) {
+                return;
             }
+            ended = true;
             queue.clear();
-            pending -= dropped;
+            dropped = pending;
+            pending = 0;
+            inFlight = 0;
         }
         released.accept(dropped);
     }
@@ -99,6 +107,8 @@ final class Outbound {
                     writing = false;
                     return;
                 }
+                inFlight = cost(next);
+                handedAt = System.nanoTime();
             }
             // 0: being handed over; 1: written before the hand-over returned; 2: returned first
             AtomicInteger handoff = new AtomicInteger();
@@ -117,11 +127,18 @@ final class Outbound {
     }
 
     private void written(String frame) {
-        long cost = cost(frame);
+        long cost;
         synchronized (this) {
+            cost = inFlight;
+            inFlight = 0;
             pending -= cost;
         }
         released.accept(cost);
+    }
+
+    /** When the frame Tyrus has was handed to it ({@link System#nanoTime}); 0 while Tyrus has none. */
+    synchronized long writingSince() {
+        return inFlight > 0 ? handedAt : 0;
     }
 
     /**

@@ -11,9 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iris.identity.control.AccessToken;
 import org.iris.identity.control.Throttles;
 import org.iris.identity.entity.Backoff;
 import org.iris.platform.boundary.ContainerErrors;
@@ -25,8 +25,9 @@ import org.iris.platform.control.TooManyAttempts;
  * the throttle counters every node shares: at most {@code iris.ws.address.max-handshakes-per-minute}
  * a minute (60). Such a socket must authenticate within {@value Sockets#AUTH_SECONDS} seconds, so one
  * address holds at most a sixth of that many at once on all nodes together; beyond, the handshake is
- * answered 429 with {@code Retry-After} and no socket. A handshake with a token was verified before
- * (an invalid one answers 401) and counts toward its account's sockets instead.
+ * answered 429 with {@code Retry-After} and no socket. A handshake whose token was verified before (an
+ * invalid one answers 401) counts toward its account's sockets instead; any other, whatever its
+ * headers offer, counts here.
  */
 @WebFilter(urlPatterns = "/ws", asyncSupported = true)
 public class SocketAdmission extends HttpFilter {
@@ -50,7 +51,8 @@ public class SocketAdmission extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade")) && !offersToken(request)) {
+        // authenticated already (an invalid token was answered 401): whatever else the headers offer
+        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade")) && !(request.getUserPrincipal() instanceof AccessToken)) {
             try {
                 throttles.take(clock.instant(), "Too many sockets were opened from this address without a token; try again later.",
                         new Throttles.Limit("ws-address:" + Throttles.network(addresses.of(request)),
@@ -63,11 +65,5 @@ public class SocketAdmission extends HttpFilter {
             }
         }
         chain.doFilter(request, response);
-    }
-
-    private static boolean offersToken(HttpServletRequest request) {
-        return Collections.list(request.getHeaders("Sec-WebSocket-Protocol")).stream()
-                .flatMap(header -> java.util.Arrays.stream(header.split(",")))
-                .anyMatch(protocol -> protocol.strip().startsWith("bearer."));
     }
 }

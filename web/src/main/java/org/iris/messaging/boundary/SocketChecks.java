@@ -24,8 +24,11 @@ import org.iris.platform.control.Unauthenticated;
  * The closers of this node's sockets, every {@code iris.token.revocation-refresh-seconds}: with
  * {@value Sockets#TOKEN_ENDED} those whose token expired or was revoked, and those that did not
  * authenticate within {@value Sockets#AUTH_SECONDS} seconds; with 1001 those from which no frame came
- * for {@code iris.ws.idle-seconds} (300; a client pings). A timer of this node only, not persistent,
- * since the sockets are this node's alone and a restart closes them anyway.
+ * for {@code iris.ws.idle-seconds} (300; a client pings); with 1013 those that do not read: a frame
+ * handed to the container {@value #STALLED_SECONDS} seconds ago and not written yet, or no pong to the
+ * pings this sends each round for {@value #STALLED_SECONDS} seconds. What the container itself queues
+ * for a socket (its pongs to a client's pings) is bounded so, by time. A timer of this node only, not
+ * persistent, since the sockets are this node's alone and a restart closes them anyway.
  */
 @Singleton
 @Startup
@@ -33,6 +36,8 @@ public class SocketChecks {
 
     private static final Logger LOG = Logger.getLogger(SocketChecks.class.getName());
     static final int GOING_AWAY = 1001;
+    static final int STALLED_SECONDS = 20;
+    private static final java.nio.ByteBuffer PING = java.nio.ByteBuffer.allocate(0);
 
     @Resource
     TimerService timers;
@@ -78,6 +83,13 @@ public class SocketChecks {
                 sockets.close(session, GOING_AWAY, "Idle: no frame came for too long.");
                 continue;
             }
+            long writing = state.out.writingSince();
+            if ((writing != 0 && System.nanoTime() - writing > STALLED_SECONDS * 1_000_000_000L)
+                    || now.toEpochMilli() - state.lastPong() > STALLED_SECONDS * 1000L) {
+                sockets.close(session, SocketDelivery.BEHIND, "Not reading: reconnect and read over REST.");
+                continue;
+            }
+            ping(session);
             try {
                 tokens.verify(state.token);
             } catch (Unauthenticated ended) {
@@ -85,6 +97,14 @@ public class SocketChecks {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Checking a socket's token failed", e);
             }
+        }
+    }
+
+    private static void ping(Session session) {
+        try {
+            session.getAsyncRemote().sendPing(PING.duplicate());
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "A socket went away before it was pinged", e);
         }
     }
 }

@@ -131,6 +131,12 @@ public class SocketEndpoint {
 
     private void authenticate(Session session, AccessToken token, Optional<String> id) {
         Visitor visitor = Visitors.of(token);
+        if (!realtime.admits(visitor)) {
+            // a guest whose invitation ended, or who was removed, before the purge took their token's bubble
+            error(session, id, 404, "Not Found", "No such bubble.");
+            sockets.close(session, Sockets.TOKEN_ENDED, "No such bubble.");
+            return;
+        }
         sockets.authenticated(session, visitor, token.getRawToken());
         delivery.send(session, Frames.ready(visitor.id(), visitor.guestOf(), token.getExpirationTime()));
         id.ifPresent(value -> delivery.send(session, Frames.ack(value)));
@@ -192,6 +198,12 @@ public class SocketEndpoint {
         }
         error(session, Optional.empty(), 429, "Too many frames", "At most " + FRAMES_PER_SECOND + " frames a second.");
         return false;
+    }
+
+    /** The client's answer to the server's ping: it reads. */
+    @OnMessage
+    public void pong(jakarta.websocket.PongMessage pong, Session session) {
+        Sockets.state(session).ponged(clock.millis());
     }
 
     @OnClose

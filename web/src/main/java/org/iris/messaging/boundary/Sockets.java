@@ -61,6 +61,17 @@ public class Sockets {
             lastFrame = millis;
         }
 
+        /** The last pong of the client, or its opening: a client that reads answers the server's pings. */
+        private volatile long lastPong;
+
+        void ponged(long millis) {
+            lastPong = millis;
+        }
+
+        long lastPong() {
+            return lastPong == 0 ? opened.toEpochMilli() : lastPong;
+        }
+
         long lastFrame() {
             return lastFrame;
         }
