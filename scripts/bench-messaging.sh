@@ -11,8 +11,9 @@
 #                                                 a cluster name of its own), the databases shared through
 #                                                 H2's AUTO_SERVER, each bubble's members spread over both
 #
-# The heap is 640 MiB (IRIS_JAVA_OPTIONS), not the README run's 320: 4,000 sockets hold about 40 KiB each
-# of Grizzly's request and Tyrus's session, and with 320 MiB the collector takes the node.
+# The heap is 640 MiB (IRIS_JAVA_OPTIONS), not the README run's 320: 4,000 sockets hold about 61 KiB each
+# of Grizzly's request, Tyrus's session and Iris's state (measured below: 241 MiB, Dec 8), and with
+# 320 MiB the collector takes the node.
 # 40 members (4 bubbles of 10, one socket each) and IDLE/10 more users, whose IDLE (4,000) sockets stay
 # open beside them, 10 each (iris.ws.max-sockets-per-user: the bench keeps Iris's bounds as they are),
 # register through the real API. Every message goes to the 9 other sockets of its bubble (the sender's
