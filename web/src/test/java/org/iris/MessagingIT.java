@@ -470,6 +470,16 @@ class MessagingIT extends WithPeople {
         } finally {
             anonymous.forEach(SilentSocket::close);
         }
+        // with a token: 60 a minute of one account, from any address (iris.ws.max-handshakes-per-user-per-minute)
+        Person churner = tenants.person(tenants.company("Reconnecting", "EMEA", null), "EMEA", "Rita", "Reconnects");
+        for (int i = 0; i < 60; i++) {
+            try (SilentSocket again = SilentSocket.open(api, churner.token(), api.anotherClient().clientAddress())) {
+                assertEquals(101, again.status());
+            }
+        }
+        try (SilentSocket past = SilentSocket.open(api, churner.token(), api.anotherClient().clientAddress())) {
+            assertEquals(429, past.status());
+        }
     }
 
     @Test

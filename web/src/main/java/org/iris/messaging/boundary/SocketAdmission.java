@@ -26,8 +26,9 @@ import org.iris.platform.control.TooManyAttempts;
  * a minute (60). Such a socket must authenticate within {@value Sockets#AUTH_SECONDS} seconds, so one
  * address holds at most a sixth of that many at once on all nodes together; beyond, the handshake is
  * answered 429 with {@code Retry-After} and no socket. A handshake whose token was verified before (an
- * invalid one answers 401) counts toward its account's sockets instead; any other, whatever its
- * headers offer, counts here.
+ * invalid one answers 401) counts toward its account or guest instead, {@code
+ * iris.ws.max-handshakes-per-user-per-minute} (60): a socket closed for not reading is not reopened
+ * for free; any other, whatever its headers offer, counts toward its address.
  */
 @WebFilter(urlPatterns = "/ws", asyncSupported = true)
 public class SocketAdmission extends HttpFilter {
@@ -48,15 +49,20 @@ public class SocketAdmission extends HttpFilter {
     @ConfigProperty(name = "iris.ws.address.max-handshakes-per-minute")
     int maxPerMinute;
 
+    @Inject
+    @ConfigProperty(name = "iris.ws.max-handshakes-per-user-per-minute")
+    int maxPerAccount;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        // authenticated already (an invalid token was answered 401): whatever else the headers offer
-        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade")) && !(request.getUserPrincipal() instanceof AccessToken)) {
+        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            // authenticated already (an invalid token was answered 401): whatever else the headers offer
+            Throttles.Limit limit = request.getUserPrincipal() instanceof AccessToken token
+                    ? new Throttles.Limit("ws-account:" + token.getSubject(), perMinute(maxPerAccount))
+                    : new Throttles.Limit("ws-address:" + Throttles.network(addresses.of(request)), perMinute(maxPerMinute));
             try {
-                throttles.take(clock.instant(), "Too many sockets were opened from this address without a token; try again later.",
-                        new Throttles.Limit("ws-address:" + Throttles.network(addresses.of(request)),
-                                new Backoff(maxPerMinute - 1, MINUTE, MINUTE, MINUTE)));
+                throttles.take(clock.instant(), "Too many sockets were opened from here; try again later.", limit);
             } catch (TooManyAttempts refused) {
                 response.setHeader("Retry-After", String.valueOf(refused.retryAfter().orElse(MINUTE).toSeconds()));
                 request.setAttribute(ContainerErrors.DETAIL, refused.getMessage());
@@ -65,5 +71,9 @@ public class SocketAdmission extends HttpFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private static Backoff perMinute(int max) {
+        return new Backoff(max - 1, MINUTE, MINUTE, MINUTE);
     }
 }
