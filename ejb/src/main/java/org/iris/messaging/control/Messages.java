@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.iris.bubble.control.Visitor;
@@ -33,8 +32,8 @@ public class Messages {
 
     public static final int MAX_PAGE = 100;
 
-    /** A message sent, with whom it goes to; {@code fresh} is false for a resend of the same client id. */
-    public record Sent(Posted message, Set<UUID> recipients, boolean fresh) {
+    /** A message sent; {@code fresh} is false for a resend of the same client id. */
+    public record Sent(Posted message, boolean fresh) {
     }
 
     /** One page of a conversation's messages, newest first, and the cursor of the next (older) page. */
@@ -72,7 +71,7 @@ public class Messages {
                     .setParameter("conversation", id).setParameter("sender", visitor.id()).setParameter("client", client.value())
                     .getResultStream().findFirst();
             if (again.isPresent()) {
-                return new Sent(posted(manager, opened.region(), again.get()), opened.members(), false);
+                return new Sent(posted(manager, opened.region(), again.get()), false);
             }
             long seq = opened.conversation().next(now);
             DataKeys.Current key = keys.current(manager, opened.region(), id);
@@ -82,7 +81,7 @@ public class Messages {
             manager.persist(message);
             Posted posted = new Posted(messageId, id, seq, visitor.id(), client.value(), message.sentAt(), Optional.of(text.text()));
             pushes.fire(new Push.Message(posted, opened.members(), socket));
-            return new Sent(posted, opened.members(), true);
+            return new Sent(posted, true);
         });
     }
 

@@ -169,30 +169,29 @@ public class StorageQuota implements StorageUse {
 
     /** Counts bytes kept (positive) or deleted (negative) toward the owner, in {@code global}; a failure is logged, never the caller's. */
     public void count(UUID owner, long bytes) {
-        try {
-            long used = transactions.commit(() -> {
-                EntityManager global = managers.global();
-                StorageUsage usage = global.find(StorageUsage.class, owner, LockModeType.PESSIMISTIC_WRITE);
-                if (usage == null) {
-                    usage = StorageUsage.of(owner);
-                    global.persist(usage);
-                }
-                usage.add(bytes);
-                return usage.usedBytes();
-            });
-            remember(owner, used);
-        } catch (RuntimeException raced) {
-            // two first uploads of one owner at once: the row exists now, count again
+        for (int attempt = 1; ; attempt++) {
             try {
-                long used = transactions.commit(() -> {
-                    StorageUsage usage = managers.global().find(StorageUsage.class, owner, LockModeType.PESSIMISTIC_WRITE);
-                    usage.add(bytes);
-                    return usage.usedBytes();
-                });
-                remember(owner, used);
+                remember(owner, transactions.commit(() -> added(owner, bytes)));
+                return;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "A storage count could not be moved by " + bytes + " bytes", e);
+                // two first uploads of one owner at once: the row exists now, count again once
+                if (attempt == 2) {
+                    LOG.log(Level.WARNING, "A storage count could not be moved by " + bytes + " bytes", e);
+                    return;
+                }
             }
         }
+    }
+
+    /** In the caller's transaction on {@code global}: the owner's count moved, and what it is now. */
+    private long added(UUID owner, long bytes) {
+        EntityManager global = managers.global();
+        StorageUsage usage = global.find(StorageUsage.class, owner, LockModeType.PESSIMISTIC_WRITE);
+        if (usage == null) {
+            usage = StorageUsage.of(owner);
+            global.persist(usage);
+        }
+        usage.add(bytes);
+        return usage.usedBytes();
     }
 }

@@ -118,11 +118,6 @@ public class Fanout {
         }
     }
 
-    /** Pushes the frame to every socket of these recipients, on whichever node. */
-    public void send(Collection<UUID> recipients, String frame) {
-        send(recipients, frame, null);
-    }
-
     /**
      * Pushes the frame to every socket of these recipients but one of this node, the one that sent
      * what the frame tells of and was answered already.

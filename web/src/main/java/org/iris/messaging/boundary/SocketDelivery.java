@@ -55,15 +55,6 @@ public class SocketDelivery {
         return new Outbound(session, bytes -> pending.addAndGet(-bytes));
     }
 
-    /** Bytes waiting on this node's sockets, all together. */
-    public long pending() {
-        return pending.get();
-    }
-
-    public long maxPerNode() {
-        return maxPerNode;
-    }
-
     /** Sends the frame to every open socket of these recipients on this node but {@code except} (a socket's id, or null). */
     public void deliver(Set<UUID> recipients, String frame, String except) {
         for (UUID recipient : recipients) {
